@@ -1,0 +1,11 @@
+/** Public surface of the core (no vscode, no LSP): used by the server, the CLI and the tests. */
+export * from './types';
+export * from './model';
+export { parseReport, type ParseOptions } from './parser';
+export { lint, lintModel, MAX_PER_RULE, INTERNAL_ERROR_RULE, type LintResult } from './lint';
+export { evaluateRelations, type RelationResult, cellName, formatInterval, difference, expectedTotal } from './relations';
+export { RULES, ruleById } from './rules';
+export { DEFAULT_SETTINGS, type LintSettings, type Rule, type RuleContext } from './rule';
+export { TEMPLATES } from './templates';
+export { shouldCheck, REPORT_LANGUAGE } from './detect';
+export { renderRuleDoc, docsIndex } from './docs';

@@ -1,0 +1,107 @@
+/**
+ * Reading the text of a table cell (or a number in the narrative) as a number.
+ * Accepts full-width digits, thousands separators, a leading sign, decimals and a trailing unit;
+ * blank cells and placeholders (- / — －) are kept apart from zero: they are missing data.
+ */
+
+export interface NumberValue {
+  kind: 'number';
+  /** the value as a JS number (may be imprecise beyond 2^53; `digits` is exact) */
+  value: number;
+  /** canonical ASCII form: optional '-', integer digits without leading zeros, optional '.' and fraction */
+  digits: string;
+  /** number of decimals written */
+  decimals: number;
+  /** the written text used full-width digits, separators or other non-canonical forms */
+  nonCanonical: boolean;
+  /** unit written after the number (元, 万元, 件, 条 …), if any */
+  unit: string | null;
+}
+
+export interface BlankValue {
+  kind: 'blank';
+}
+
+export interface PlaceholderValue {
+  kind: 'placeholder';
+  text: string;
+}
+
+export interface InvalidValue {
+  kind: 'invalid';
+  text: string;
+}
+
+export type CellValue = NumberValue | BlankValue | PlaceholderValue | InvalidValue;
+
+const PLACEHOLDERS = new Set(['-', '/', '—', '－', '——', '／', '--', '―', '−', '–', '无', '空', '\\', 'x', 'X', '×', '*', '＊']);
+
+const UNIT_RE = /^(万元|亿元|元|件|条|项|宗|个|次|人次|户|份|%|％)$/;
+
+/** Convert full-width ASCII forms (digits, signs, dot, comma) to half-width. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+/** True for characters that are whitespace in these documents (incl. U+3000, NBSP, form feed). */
+export function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\f' || ch === '\r' || ch === '\v' || ch === '\ufeff';
+}
+
+const NUMBER_RE = /^([+\-−–－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](\d+))?$/;
+
+/** Parse the whole (trimmed) text of a cell. */
+export function parseCellValue(raw: string): CellValue {
+  const text = raw.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
+  if (text === '') return { kind: 'blank' };
+  if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', text };
+  const half = toHalfWidth(text).replace(/\s+/g, '');
+  let unit: string | null = null;
+  let body = half;
+  const unitMatch = /^(.*?\d)(万元|亿元|元|件|条|项|宗|个|次|人次|户|份|%)$/.exec(half);
+  if (unitMatch) {
+    body = unitMatch[1];
+    unit = unitMatch[2];
+  }
+  const m = NUMBER_RE.exec(body);
+  if (!m) return { kind: 'invalid', text };
+  const negative = m[1] !== '' && m[1] !== '+';
+  const intPart = m[2].replace(/[,，]/g, '').replace(/^0+(?=\d)/, '');
+  const frac = m[3] ?? '';
+  const digits = (negative ? '-' : '') + intPart + (frac ? '.' + frac : '');
+  const value = Number((negative ? '-' : '') + intPart + (frac ? '.' + frac : ''));
+  const nonCanonical = half !== text.replace(/\s+/g, '') || /[,，]/.test(m[2]) || m[1] === '+' || (m[1] !== '' && m[1] !== '-');
+  return { kind: 'number', value, digits, decimals: frac.length, nonCanonical, unit };
+}
+
+export function isUnit(s: string): boolean {
+  return UNIT_RE.test(s);
+}
+
+/** Exact decimal arithmetic on canonical digit strings: returns the value scaled by 10^scale as a BigInt. */
+export function scaled(digits: string, scale: number): bigint {
+  const negative = digits.startsWith('-');
+  const body = negative ? digits.slice(1) : digits;
+  const [i, f = ''] = body.split('.');
+  const frac = (f + '0'.repeat(scale)).slice(0, scale);
+  const v = BigInt((i || '0') + frac);
+  return negative ? -v : v;
+}
+
+/** Format a BigInt scaled by 10^scale back to a decimal string. */
+export function formatScaled(v: bigint, scale: number): string {
+  const negative = v < 0n;
+  let s = (negative ? -v : v).toString();
+  if (scale > 0) {
+    s = s.padStart(scale + 1, '0');
+    s = s.slice(0, s.length - scale) + '.' + s.slice(s.length - scale);
+  }
+  return (negative ? '-' : '') + s;
+}

@@ -1,0 +1,111 @@
+/**
+ * Turning the lines of a table region into physical rows of fields, whatever the layout:
+ * - `cells`: one cell per line, each starting with a tab, rows separated by blank lines (Word → text);
+ *   a line without a tab right after a cell continues that cell (labels broken across lines);
+ * - `tabs`: one row per line, cells separated by tabs;
+ * - `markdown`: pipe tables;
+ * - `stream`: no tabs at all (PDF → text): every line is a field and row boundaries are unknown.
+ */
+import type { Layout, Line } from '../model';
+import type { Range } from '../types';
+import { isBlank, spanRange, trimmedRange } from './lines';
+
+export interface Field {
+  text: string;
+  range: Range;
+  line: number;
+}
+
+export interface PhysRow {
+  fields: Field[];
+  firstLine: number;
+  lastLine: number;
+}
+
+const MD_ROW = /^\s*\|/;
+const MD_SEP = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function splitCells(lineText: string, line: number, sep: string, from: number, to: number): Field[] {
+  const out: Field[] = [];
+  let start = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || lineText[i] === sep) {
+      const t = trimmedRange(lineText, line, start, i);
+      out.push({ text: t.text, range: t.text ? t.range : spanRange(line, start, line, start), line });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function markdownFields(lineText: string, line: number): Field[] {
+  let a = lineText.indexOf('|');
+  let b = lineText.length;
+  while (b > a && /\s/.test(lineText[b - 1])) b--;
+  if (lineText[b - 1] === '|' && b - 1 > a) b--;
+  a++;
+  return splitCells(lineText, line, '|', a, b);
+}
+
+export function readRows(lines: Line[], first: number, last: number): { rows: PhysRow[]; layout: Layout } {
+  const rows: PhysRow[] = [];
+  let block: PhysRow | null = null;
+  let prevWasBlockLine = false;
+  let tabs = 0;
+  let cells = 0;
+  let md = 0;
+  for (let i = first; i <= last && i < lines.length; i++) {
+    const text = lines[i].text;
+    if (isBlank(text)) {
+      block = null;
+      prevWasBlockLine = false;
+      continue;
+    }
+    if (MD_ROW.test(text)) {
+      block = null;
+      prevWasBlockLine = false;
+      if (MD_SEP.test(text)) continue;
+      md++;
+      rows.push({ fields: markdownFields(text, i), firstLine: i, lastLine: i });
+      continue;
+    }
+    const firstTab = text.indexOf('\t');
+    if (firstTab >= 0) {
+      const lead = text.slice(0, firstTab);
+      const rest = text.slice(firstTab + 1);
+      if (isBlank(lead) && rest.indexOf('\t') < 0) {
+        // one cell on this line
+        cells++;
+        const t = trimmedRange(text, i, firstTab + 1);
+        const f: Field = { text: t.text, range: t.text ? t.range : spanRange(i, firstTab + 1, i, firstTab + 1), line: i };
+        if (!block) {
+          block = { fields: [], firstLine: i, lastLine: i };
+          rows.push(block);
+        }
+        block.fields.push(f);
+        block.lastLine = i;
+        prevWasBlockLine = true;
+        continue;
+      }
+      tabs++;
+      block = null;
+      prevWasBlockLine = false;
+      rows.push({ fields: splitCells(text, i, '\t', 0, text.length), firstLine: i, lastLine: i });
+      continue;
+    }
+    const t = trimmedRange(text, i);
+    if (block && prevWasBlockLine && block.fields.length > 0) {
+      // continuation of the last cell (a label broken across lines)
+      const last = block.fields[block.fields.length - 1];
+      last.text += t.text;
+      last.range = { start: last.text === t.text ? t.range.start : last.range.start, end: t.range.end };
+      block.lastLine = i;
+      continue;
+    }
+    block = null;
+    prevWasBlockLine = false;
+    rows.push({ fields: [{ text: t.text, range: t.range, line: i }], firstLine: i, lastLine: i });
+  }
+  const layout: Layout = md > 0 && md >= tabs && md >= cells ? 'markdown' : cells > tabs ? 'cells' : tabs > 0 ? 'tabs' : rows.length ? 'stream' : 'none';
+  return { rows, layout };
+}

@@ -1,0 +1,80 @@
+/** Splitting a document into lines and building exact ranges. */
+import type { Line } from '../model';
+import type { Position, Range } from '../types';
+
+export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | '\r' } {
+  const lines: Line[] = [];
+  let start = 0;
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ text: text.slice(start, i), offset: start });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        i++;
+        crlf++;
+      } else if (c === 13) cr++;
+      else lf++;
+      start = i + 1;
+    }
+  }
+  lines.push({ text: text.slice(start), offset: start });
+  const eol = crlf >= lf && crlf >= cr && crlf > 0 ? '\r\n' : cr > lf ? '\r' : '\n';
+  return { lines, eol };
+}
+
+export function pos(line: number, character: number): Position {
+  return { line, character };
+}
+
+export function range(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+export function spanRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
+  return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
+}
+
+const SPACE_RE = /[\s\u3000\u00a0\ufeff]/;
+
+/** Range of the text of `line` between [from, to) with surrounding whitespace removed. */
+export function trimmedRange(lineText: string, line: number, from = 0, to = lineText.length): { text: string; range: Range } {
+  let a = from;
+  let b = to;
+  while (a < b && SPACE_RE.test(lineText[a])) a++;
+  while (b > a && SPACE_RE.test(lineText[b - 1])) b--;
+  return { text: lineText.slice(a, b), range: range(line, a, b) };
+}
+
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!SPACE_RE.test(s[i])) return false;
+  return true;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十一 → 21 (up to 99). */
+export function chineseNumeral(s: string): number {
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten < 0) {
+    let v = 0;
+    for (const ch of s) v = v * 10 + (CN_DIGITS[ch] ?? 0);
+    return v;
+  }
+  const tens = ten === 0 ? 1 : CN_DIGITS[s[0]] ?? 0;
+  const ones = ten === s.length - 1 ? 0 : CN_DIGITS[s[ten + 1]] ?? 0;
+  return tens * 10 + ones;
+}
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 12 → 十二 (up to 99). */
+export function toChineseNumeral(n: number): string {
+  if (n < 10) return CN[n] || '零';
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 1 ? '' : CN[tens]) + '十' + CN[ones];
+}

@@ -1,0 +1,55 @@
+import { colLabel } from '../relations';
+import type { Rule } from '../rule';
+import { TEMPLATES } from '../templates';
+import { listEn, listZh } from '../text';
+import type { Cell } from '../model';
+import type { Fix, Range } from '../types';
+
+export const cellMissing: Rule = {
+  meta: {
+    id: 'cell-missing',
+    category: 'table',
+    defaultSeverity: 'warning',
+    fixable: 'fix',
+    description: { zh: '表格单元格未填写数字（空白或“/”“—”）', en: 'A table cell has no number (blank or a placeholder such as / or —)' },
+    details: {
+      zh: '统计表的每个单元格都应填写数字，没有发生的事项填 0。空白、“/”“—”“-”等会被审核视为缺数，也使勾稽关系无法校验。每行只提示一次，列出未填的列。快速修复把空白或占位符改为 0（缺失整格的行需手工补齐）。',
+      en: 'Every cell of the statistical tables must hold a number; write 0 when nothing happened. Blanks and placeholders (/, —, -) count as missing data and stop the relations from being checked. One finding per row, naming the columns. The quick fix writes 0 into blank or placeholder cells.',
+    },
+    examples: { wrong: '(一) 予以公开⇥⇥⇥⇥⇥⇥0', right: '(一) 予以公开⇥0⇥0⇥0⇥0⇥0⇥0⇥0' },
+  },
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      if (!table.readable) continue;
+      const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+      if (!def) continue;
+      for (const row of table.rows.values()) {
+        const missing: Cell[] = [];
+        for (const c of row.cells.values()) if (c.state === 'blank' || c.state === 'placeholder' || c.state === 'absent') missing.push(c);
+        if (!missing.length) continue;
+        const cols = missing.map((c) => colLabel(def, c.col));
+        const name = row.label.text ? `「${row.label.text.replace(/\s+/g, '')}」` : def.kind === 'review' ? '行政复议、行政诉讼表格' : '该行';
+        const nameEn = row.label.text ? `"${row.label.text.replace(/\s+/g, '')}"` : 'the review/litigation table';
+        const located = missing.filter((c) => c.state !== 'absent');
+        const range: Range = row.label.text ? row.label.range : { start: (located[0] ?? missing[0]).range.start, end: (located[located.length - 1] ?? missing[0]).range.end };
+        const fixes: Fix[] = [];
+        if (located.length === missing.length) {
+          fixes.push({
+            title: { zh: `将${missing.length}个未填写的单元格填为 0`, en: `Fill the ${missing.length} empty cells with 0` },
+            edits: missing.map((c) => ({ range: c.range, newText: '0' })),
+            preferred: true,
+          });
+        }
+        ctx.report({
+          range,
+          message: {
+            zh: `${name}有${missing.length}个单元格未填写数字（${listZh(cols, 7)}）。没有发生的事项应填 0，空白或“/”“—”视为缺数。`,
+            en: `${nameEn} has ${missing.length} cell(s) without a number (${listEn(cols, 7)}). Write 0 when nothing happened; blanks and placeholders count as missing data.`,
+          },
+          related: located.map((c) => ({ range: c.range, message: { zh: `${colLabel(def, c.col)}：${c.raw || '空白'}`, en: `${colLabel(def, c.col)}: ${c.raw || 'blank'}` } })),
+          fixes,
+        });
+      }
+    }
+  },
+};

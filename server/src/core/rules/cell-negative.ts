@@ -1,0 +1,36 @@
+import { colLabel, rowLabel } from '../relations';
+import type { Rule } from '../rule';
+import { TEMPLATES } from '../templates';
+
+export const cellNegative: Rule = {
+  meta: {
+    id: 'cell-negative',
+    category: 'table',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: { zh: '不允许为负数的单元格填了负数', en: 'A negative value in a column that does not allow it' },
+    details: {
+      zh: '件数和金额都不能为负数。只有2019年版格式第二十条第（五）（六）（八）项的“本年增/减”一列可以是负数。',
+      en: 'Counts and amounts cannot be negative. Only the 本年增/减 column of the 2019 format may hold negative numbers.',
+    },
+    examples: { wrong: '行政处罚⇥-3', right: '行政处罚⇥3' },
+  },
+  check(ctx) {
+    for (const table of ctx.model.tables) {
+      if (!table.readable) continue;
+      const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+      if (!def) continue;
+      for (const row of table.rows.values()) {
+        for (const c of row.cells.values()) {
+          const col = def.columns.find((x) => x.key === c.col);
+          if (!col || col.kind === 'signed' || c.value.kind !== 'number' || !c.value.digits.startsWith('-')) continue;
+          const where = def.kind === 'review' ? colLabel(def, c.col) : `${rowLabel(def, c.row)}·${colLabel(def, c.col)}`;
+          ctx.report({
+            range: c.range,
+            message: { zh: `单元格（${where}）不能为负数：${c.raw}。`, en: `Cell (${where}) cannot be negative: ${c.raw}.` },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,20 @@
+/** The two official formats as data, and lookups over them. */
+import { TEMPLATE_2019 } from './t2019';
+import { TEMPLATE_2021 } from './t2021';
+import type { TableDef, TemplateDef, TemplateId } from './types';
+
+export * from './types';
+export { SECTIONS, APPLICANT_COLUMNS, APPLICANT_PART_KEYS, dataRows } from './common';
+
+export const TEMPLATES: Record<TemplateId, TemplateDef> = { '2019': TEMPLATE_2019, '2021': TEMPLATE_2021 };
+
+export function tableDef(template: TemplateId, id: string): TableDef | undefined {
+  return TEMPLATES[template].tables.find((t) => t.id === id);
+}
+
+/** The template a report of the given year must use (null for years before the unified format). */
+export function expectedTemplate(year: number): TemplateId | null {
+  if (year >= 2021) return '2021';
+  if (year >= 2019) return '2019';
+  return null;
+}
