@@ -11,7 +11,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const output = window.createOutputChannel('政府信息公开年报校验 (nianbao)');
+  const output = window.createOutputChannel('政府信息公开年报校验 (nianbao)', { log: true });
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['nianbao', 'plaintext', 'markdown'].flatMap((language) => [
       { scheme: 'file', language },
