@@ -7,5 +7,6 @@ export { evaluateRelations, type RelationResult, cellName, formatInterval, diffe
 export { RULES, ruleById } from './rules';
 export { DEFAULT_SETTINGS, type LintSettings, type Rule, type RuleContext } from './rule';
 export { TEMPLATES } from './templates';
+export type { TemplateId, TemplateDef, TableDef, RowDef, ColumnDef, RelationDef, CellRef, TableKind } from './templates';
 export { shouldCheck, REPORT_LANGUAGE } from './detect';
 export { renderRuleDoc, docsIndex } from './docs';

@@ -13,8 +13,20 @@ export function stripSpaces(s: string): string {
   return s.replace(/[\s\u3000\u00a0\ufeff]+/g, '');
 }
 
+const normCache = new Map<string, string>();
+
 /** Canonical key used to compare labels. */
 export function normalizeLabel(s: string): string {
+  let v = normCache.get(s);
+  if (v === undefined) {
+    if (normCache.size > 20000) normCache.clear();
+    v = normalizeUncached(s);
+    normCache.set(s, v);
+  }
+  return v;
+}
+
+function normalizeUncached(s: string): string {
   let t = toHalfWidth(stripSpaces(s));
   t = t.replace(/[“”"'‘’「」]/g, '');
   t = t.replace(/^(\d{1,2})[、.．]/, '$1.');

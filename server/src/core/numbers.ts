@@ -57,8 +57,20 @@ export function isSpace(ch: string): boolean {
 
 const NUMBER_RE = /^([+\-−–－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](\d+))?$/;
 
-/** Parse the whole (trimmed) text of a cell. */
+const cache = new Map<string, CellValue>();
+
+/** Parse the whole (trimmed) text of a cell. Results are shared and must not be mutated. */
 export function parseCellValue(raw: string): CellValue {
+  let v = cache.get(raw);
+  if (v === undefined) {
+    if (cache.size > 20000) cache.clear();
+    v = parseUncached(raw);
+    cache.set(raw, v);
+  }
+  return v;
+}
+
+function parseUncached(raw: string): CellValue {
   const text = raw.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
   if (text === '') return { kind: 'blank' };
   if (PLACEHOLDERS.has(text)) return { kind: 'placeholder', text };
@@ -85,23 +97,3 @@ export function isUnit(s: string): boolean {
   return UNIT_RE.test(s);
 }
 
-/** Exact decimal arithmetic on canonical digit strings: returns the value scaled by 10^scale as a BigInt. */
-export function scaled(digits: string, scale: number): bigint {
-  const negative = digits.startsWith('-');
-  const body = negative ? digits.slice(1) : digits;
-  const [i, f = ''] = body.split('.');
-  const frac = (f + '0'.repeat(scale)).slice(0, scale);
-  const v = BigInt((i || '0') + frac);
-  return negative ? -v : v;
-}
-
-/** Format a BigInt scaled by 10^scale back to a decimal string. */
-export function formatScaled(v: bigint, scale: number): string {
-  const negative = v < 0n;
-  let s = (negative ? -v : v).toString();
-  if (scale > 0) {
-    s = s.padStart(scale + 1, '0');
-    s = s.slice(0, s.length - scale) + '.' + s.slice(s.length - scale);
-  }
-  return (negative ? '-' : '') + s;
-}

@@ -5,13 +5,16 @@
  * The same results feed the relation rule, the hovers (breakdown tables) and the quick fixes.
  */
 import type { Cell, ReportModel, Table } from './model';
-import { formatScaled, scaled } from './numbers';
 import { TEMPLATES, type CellRef, type ColumnDef, type RelationDef, type RowDef, type TableDef } from './templates';
 
+/** A value scaled by 10^scale (integers; exact for up to 15 significant digits). */
 export interface Interval {
-  lo: bigint;
-  hi: bigint;
+  lo: number;
+  hi: number;
 }
+
+/** Values with more significant digits than this are not compared (no count in a 年报 comes near it). */
+const MAX_DIGITS = 15;
 
 export interface Operand {
   ref: CellRef;
@@ -20,7 +23,6 @@ export interface Operand {
   via: 'cell' | 'items' | 'subtotal';
   cells: Cell[];
   value: Interval | null;
-  label: string;
 }
 
 export type RelationStatus = 'ok' | 'mismatch' | 'unknown' | 'skipped';
@@ -30,7 +32,6 @@ export interface RelationResult {
   table: Table;
   tableDef: TableDef;
   totalCell: Cell | null;
-  totalLabel: string;
   operands: Operand[];
   reported: Interval | null;
   computed: Interval | null;
@@ -45,17 +46,42 @@ function cellOf(table: Table, ref: CellRef): Cell | null {
   return table.rows.get(ref.row)?.cells.get(ref.col) ?? null;
 }
 
-function decimalsOf(c: Cell): number {
-  return c.value.kind === 'number' ? c.value.decimals : 0;
+const decimalsCache = new WeakMap<Table, number>();
+function maxDecimals(table: Table): number {
+  let d = decimalsCache.get(table);
+  if (d === undefined) {
+    d = 0;
+    for (const row of table.rows.values()) for (const c of row.cells.values()) if (c.value.kind === 'number' && c.value.decimals > d) d = c.value.decimals;
+    decimalsCache.set(table, d);
+  }
+  return d;
+}
+
+function tooLong(digits: string): boolean {
+  return digits.length > MAX_DIGITS && digits.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > MAX_DIGITS;
 }
 
 function interval(c: Cell, col: ColumnDef, scale: number): Interval | null {
-  if (c.value.kind !== 'number') return null;
-  const v = scaled(c.value.digits, scale);
+  if (c.value.kind !== 'number' || tooLong(c.value.digits)) return null;
+  const v = scale === 0 ? c.value.value : Math.round(c.value.value * 10 ** scale);
   if (col.kind !== 'amount') return { lo: v, hi: v };
   // half a unit of the last written decimal, expressed at `scale`
-  const half = 5n * 10n ** BigInt(Math.max(0, scale - c.value.decimals - 1));
+  const half = 5 * 10 ** Math.max(0, scale - c.value.decimals - 1);
   return { lo: v - half, hi: v + half };
+}
+
+interface TableIndex {
+  rows: Map<string, RowDef>;
+  cols: Map<string, ColumnDef>;
+}
+const indexes = new WeakMap<TableDef, TableIndex>();
+function indexOf(def: TableDef): TableIndex {
+  let ix = indexes.get(def);
+  if (!ix) {
+    ix = { rows: new Map(def.rows.map((r) => [r.key, r])), cols: new Map(def.columns.map((c) => [c.key, c])) };
+    indexes.set(def, ix);
+  }
+  return ix;
 }
 
 export function rowLabel(def: TableDef, rowKey: string): string {
@@ -77,64 +103,53 @@ export function cellName(def: TableDef, ref: CellRef): string {
 }
 
 function evaluate(table: Table, def: TableDef, rel: RelationDef): RelationResult {
-  const col = (key: string): ColumnDef => def.columns.find((c) => c.key === key)!;
-  const rowDef = (key: string): RowDef | undefined => def.rows.find((r) => r.key === key);
+  const ix = indexOf(def);
+  const col = (key: string): ColumnDef => ix.cols.get(key)!;
+  const rowDef = (key: string): RowDef | undefined => ix.rows.get(key);
   const totalCell = cellOf(table, rel.total);
-  // scale: enough decimals for every value involved, plus one for the half-unit tolerance
-  const involved: Cell[] = [];
-  if (totalCell) involved.push(totalCell);
-  for (const t of rel.terms) {
-    const c = cellOf(table, t.ref);
-    if (c) involved.push(c);
-    for (const item of rowDef(t.ref.row)?.items ?? []) {
-      const ic = cellOf(table, { row: item, col: t.ref.col });
-      if (ic) involved.push(ic);
-    }
-  }
-  let maxDec = 0;
-  for (const c of involved) maxDec = Math.max(maxDec, decimalsOf(c));
-  const anyAmount = [rel.total, ...rel.terms.map((t) => t.ref)].some((r) => col(r.col).kind === 'amount');
+  const anyAmount = col(rel.total.col).kind === 'amount' || rel.terms.some((t) => col(t.ref.col).kind === 'amount');
+  const maxDec = maxDecimals(table);
+  // enough decimals for every value of the table, plus one for the half-unit tolerance of amounts
   const scale = maxDec === 0 && !anyAmount ? 0 : maxDec + 1;
 
   const missing: Cell[] = [];
   const operands: Operand[] = rel.terms.map((t) => {
     const rd = rowDef(t.ref.row);
-    const label = cellName(def, t.ref);
     if (rd?.items) {
       const itemCells = rd.items.map((item) => cellOf(table, { row: item, col: t.ref.col }));
       const vals = itemCells.map((c) => (c ? interval(c, col(t.ref.col), scale) : null));
       if (vals.every((v) => v !== null)) {
-        let lo = 0n;
-        let hi = 0n;
+        let lo = 0;
+        let hi = 0;
         for (const v of vals) {
           lo += v!.lo;
           hi += v!.hi;
         }
-        return { ref: t.ref, weight: t.weight, via: 'items', cells: itemCells as Cell[], value: { lo, hi }, label };
+        return { ref: t.ref, weight: t.weight, via: 'items', cells: itemCells as Cell[], value: { lo, hi } };
       }
       const sub = cellOf(table, t.ref);
       const sv = sub ? interval(sub, col(t.ref.col), scale) : null;
-      if (sub && sv) return { ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv, label };
+      if (sub && sv) return { ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv };
       itemCells.forEach((c, i) => {
         if (c && vals[i] === null) missing.push(c);
       });
-      return { ref: t.ref, weight: t.weight, via: 'items', cells: itemCells.filter((c): c is Cell => !!c), value: null, label };
+      return { ref: t.ref, weight: t.weight, via: 'items', cells: itemCells.filter((c): c is Cell => !!c), value: null };
     }
     const c = cellOf(table, t.ref);
     const v = c ? interval(c, col(t.ref.col), scale) : null;
     if (c && !v) missing.push(c);
-    return { ref: t.ref, weight: t.weight, via: 'cell', cells: c ? [c] : [], value: v, label };
+    return { ref: t.ref, weight: t.weight, via: 'cell', cells: c ? [c] : [], value: v };
   });
   const reported = totalCell ? interval(totalCell, col(rel.total.col), scale) : null;
-  const base = { def: rel, table, tableDef: def, totalCell, totalLabel: cellName(def, rel.total), operands, scale, missing };
+  const base = { def: rel, table, tableDef: def, totalCell, operands, scale, missing };
   if (!reported) {
     if (rel.optionalTotal) return { ...base, reported: null, computed: null, status: 'skipped' };
     if (totalCell) missing.unshift(totalCell);
   }
   let computed: Interval | null = null;
   if (operands.every((o) => o.value !== null)) {
-    let lo = 0n;
-    let hi = 0n;
+    let lo = 0;
+    let hi = 0;
     for (const o of operands) {
       if (o.weight === 1) {
         lo += o.value!.lo;
@@ -171,9 +186,12 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
 
 /** The middle of an interval as a decimal string (for exact values, the value itself). */
 export function formatInterval(iv: Interval, scale: number): string {
-  if (iv.lo === iv.hi) return trimZeros(formatScaled(iv.lo, scale));
-  const mid = (iv.lo + iv.hi) / 2n;
-  return trimZeros(formatScaled(mid, scale));
+  return formatScaled(Math.round((iv.lo + iv.hi) / 2), scale);
+}
+
+function formatScaled(v: number, scale: number): string {
+  if (scale === 0) return String(v);
+  return trimZeros((v / 10 ** scale).toFixed(scale));
 }
 
 function trimZeros(s: string): string {
@@ -183,12 +201,12 @@ function trimZeros(s: string): string {
 /** reported − computed, as a decimal string. */
 export function difference(r: RelationResult): string {
   if (!r.reported || !r.computed) return '';
-  const d = (r.reported.lo + r.reported.hi) / 2n - (r.computed.lo + r.computed.hi) / 2n;
-  return trimZeros(formatScaled(d, r.scale));
+  const d = Math.round((r.reported.lo + r.reported.hi) / 2) - Math.round((r.computed.lo + r.computed.hi) / 2);
+  return formatScaled(d, r.scale);
 }
 
 /** The value the total should have, when it is certain (exact integers only). */
 export function expectedTotal(r: RelationResult): string | null {
   if (!r.computed || r.computed.lo !== r.computed.hi || r.scale !== 0) return null;
-  return r.computed.lo.toString();
+  return String(r.computed.lo);
 }

@@ -30,6 +30,7 @@ export const relationMismatch: Rule = {
           : def.kind === 'review'
             ? { zh: '', en: '' }
             : { zh: `${colLabel(def, r.def.total.col)}列`, en: `column ${colLabel(def, r.def.total.col)}` };
+      const totalLabel = cellName(def, r.def.total);
       const reported = formatInterval(r.reported, r.scale);
       const computed = formatInterval(r.computed, r.scale);
       const diff = difference(r);
@@ -46,7 +47,7 @@ export const relationMismatch: Rule = {
       const expected = expectedTotal(r);
       if (expected !== null && r.totalCell.state === 'number') {
         fixes.push({
-          title: { zh: `将合计改为 ${expected}（${r.totalLabel}）`, en: `Change the total to ${expected} (${r.totalLabel})` },
+          title: { zh: `将合计改为 ${expected}（${totalLabel}）`, en: `Change the total to ${expected} (${totalLabel})` },
           edits: [{ range: r.totalCell.range, newText: expected }],
           preferred: false,
         });
@@ -54,8 +55,8 @@ export const relationMismatch: Rule = {
       ctx.report({
         range: r.totalCell.range,
         message: {
-          zh: `勾稽关系不符：「${r.def.name.zh}」${where.zh ? `（${where.zh}）` : ''}。${r.totalLabel}填报 ${reported}，计算值 ${computed}，相差 ${diff}。`,
-          en: `Relation does not hold: "${r.def.name.en}"${where.en ? ` (${where.en})` : ''}. ${r.totalLabel} reports ${reported}, computed ${computed}, difference ${diff}.`,
+          zh: `勾稽关系不符：「${r.def.name.zh}」${where.zh ? `（${where.zh}）` : ''}。${totalLabel}填报 ${reported}，计算值 ${computed}，相差 ${diff}。`,
+          en: `Relation does not hold: "${r.def.name.en}"${where.en ? ` (${where.en})` : ''}. ${totalLabel} reports ${reported}, computed ${computed}, difference ${diff}.`,
         },
         related,
         fixes,
