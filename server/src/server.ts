@@ -4,7 +4,7 @@
  */
 import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CodeAction, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, shouldCheck, type LintResult, type Locale } from './core';
+import { hoverAt, lint, shouldCheck, type LintResult, type Locale } from './core';
 import { toCodeAction, toLspDiagnostic, fixEdit } from './lsp/convert';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -26,6 +26,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'nianbao' },
   };
@@ -120,6 +121,13 @@ function dedupeEdits<T extends { range: { start: { line: number; character: numb
   }
   return out;
 }
+
+connection.onHover((params) => {
+  const result = currentResult(params.textDocument.uri);
+  if (!result) return null;
+  const h = hoverAt(result, params.position);
+  return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
+});
 
 documents.listen(connection);
 connection.listen();

@@ -10,3 +10,4 @@ export { TEMPLATES } from './templates';
 export type { TemplateId, TemplateDef, TableDef, RowDef, ColumnDef, RelationDef, CellRef, TableKind } from './templates';
 export { shouldCheck, REPORT_LANGUAGE } from './detect';
 export { renderRuleDoc, docsIndex } from './docs';
+export { hoverAt, type HoverInfo } from './hover';

@@ -14,6 +14,7 @@ export const TEMPLATE_2021: TemplateDef = {
       section: 2,
       caption: '第二十条第（一）项',
       cornerLabel: '信息内容',
+      labelExplain: { 信息内容: '本列为统计事项的名称，右侧各列为对应数量。' },
       columns: [
         { key: 'issued', label: '本年制发件数', kind: 'count', explain: '报告年度内本机关新制定并印发的件数。' },
         { key: 'repealed', label: '本年废止件数', kind: 'count', explain: '报告年度内本机关宣布废止或明确失效的件数。' },
@@ -42,6 +43,7 @@ export const TEMPLATE_2021: TemplateDef = {
       section: 2,
       caption: '第二十条第（五）项',
       cornerLabel: '信息内容',
+      labelExplain: { 信息内容: '本列为统计事项的名称，右侧各列为对应数量。' },
       columns: [
         { key: 'decisions', label: '本年处理决定数量', kind: 'count', explain: '报告年度内本机关作出的处理决定件数。' },
       ],
@@ -55,6 +57,7 @@ export const TEMPLATE_2021: TemplateDef = {
       section: 2,
       caption: '第二十条第（六）项',
       cornerLabel: '信息内容',
+      labelExplain: { 信息内容: '本列为统计事项的名称，右侧各列为对应数量。' },
       columns: [
         { key: 'decisions', label: '本年处理决定数量', kind: 'count', explain: '报告年度内本机关作出的处理决定件数。' },
       ],
@@ -71,6 +74,7 @@ export const TEMPLATE_2021: TemplateDef = {
       section: 2,
       caption: '第二十条第（八）项',
       cornerLabel: '信息内容',
+      labelExplain: { 信息内容: '本列为统计事项的名称，右侧各列为对应数量。' },
       columns: [
         {
           key: 'amount',
@@ -88,6 +92,7 @@ export const TEMPLATE_2021: TemplateDef = {
       {
         key: 'r3_6',
         label: '（六）其他处理',
+        explain: '不属于（一）至（五）的其他办结情形，2021年版格式按下列3项分列（2019年版为一行）。',
         items: OTHER_2021_ITEMS.map((r) => r.key),
       },
       ...OTHER_2021_ITEMS,

@@ -85,6 +85,8 @@ export interface TableDef {
   columns: ColumnDef[];
   /** spanning header labels that carry no cell (申请人情况, 法人或其他组织, 行政复议 …) */
   spanningLabels?: string[];
+  /** explanations (hovers) of the corner and spanning header labels, by official label */
+  labelExplain?: Record<string, string>;
   rows: RowDef[];
   relations: RelationDef[];
   explain?: string;
