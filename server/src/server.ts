@@ -1,53 +1,158 @@
 /**
- * The nianbao language server: wiring only. Parsing, rules and fixes live in ./core.
+ * The nianbao language server: wiring only. Parsing, rules, hovers, outline and fixes live in ./core;
+ * settings resolution in ./lsp/settings, conversions in ./lsp/convert, workspace scanning in ./lsp/scan.
  * Runs over stdio (`node dist/server.js --stdio`), node IPC (the VS Code client) or sockets.
  */
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type CodeAction, type InitializeResult } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt, lint, shouldCheck, type LintResult, type Locale } from './core';
-import { toCodeAction, toLspDiagnostic, fixEdit } from './lsp/convert';
+import { foldingRanges, hoverAt, lint, outline, REPORT_LANGUAGE, shouldCheck, tableLenses, type LintResult, type Locale } from './core';
+import { toJson } from './cli/format';
+import { configDiagnostics, fixAllAction, quickFixes, toFolding, toLens, toLspDiagnostic, toSymbols } from './lsp/convert';
+import { findCandidates, readUtf8OrGb } from './lsp/scan';
+import { ConfigFiles, configPath, editorSettings, isConfigUri, resolveSettings, type DocumentSettings, type RawEditorSettings } from './lsp/settings';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const configs = new ConfigFiles();
 let locale: Locale = 'zh';
+let canConfigure = false;
+let canWatch = false;
+let workspaceFolders: string[] = [];
 
 interface Checked {
   version: number;
   result: LintResult | null;
+  settings: DocumentSettings;
 }
 const checked = new Map<string, Checked>();
 const pending = new Map<string, NodeJS.Immediate>();
+const settingsCache = new Map<string, Promise<ReturnType<typeof editorSettings>>>();
+/** files checked by the workspace scan (not open in the editor) */
+const scanned = new Set<string>();
+const largeNoticeGiven = new Set<string>();
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
 connection.onInitialize((params): InitializeResult => {
   locale = params.locale && params.locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  const opts = params.initializationOptions as { locale?: string } | undefined;
+  if (opts?.locale) locale = opts.locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  canConfigure = !!params.capabilities.workspace?.configuration;
+  canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => configPath(u)!).filter(Boolean);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      documentSymbolProvider: { label: '年报' },
+      foldingRangeProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [] },
     },
-    serverInfo: { name: 'nianbao' },
+    serverInfo: { name: 'nianbao', version: '0.1.0' },
   };
 });
 
-function check(doc: TextDocument): void {
+connection.onInitialized(() => {
+  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
+  if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.nianbao.json' }] });
+  setImmediate(() => void scanWorkspace());
+});
+
+async function rawSettings(uri: string): Promise<ReturnType<typeof editorSettings>> {
+  if (!canConfigure) return editorSettings(null);
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'nianbao' })
+      .then((raw: RawEditorSettings | null) => editorSettings(raw))
+      .catch(() => editorSettings(null));
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+async function settingsFor(uri: string): Promise<DocumentSettings> {
+  return resolveSettings(await rawSettings(uri), configs, uri);
+}
+
+function shouldLint(result: LintResult, languageId: string, s: DocumentSettings): boolean {
+  if (!s.editor.enable) return false;
+  if (languageId !== REPORT_LANGUAGE && !s.editor.checkPlaintext) return false;
+  return shouldCheck(result.model, languageId);
+}
+
+function publish(uri: string, version: number | undefined, result: LintResult | null): void {
+  const diagnostics = result ? result.diagnostics.map((d, i) => toLspDiagnostic(d, uri, locale, i)) : [];
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of result?.diagnostics ?? []) {
+    if (d.severity === 'error') counts.errors++;
+    else if (d.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  void connection.sendNotification('nianbao/status', {
+    uri,
+    isReport: !!result,
+    template: result?.model.template ?? null,
+    year: result?.model.year?.value ?? null,
+    ...counts,
+  });
+}
+
+async function check(doc: TextDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
+  if (isConfigUri(doc.uri)) {
+    checkConfigDocument(doc);
+    return;
+  }
+  const settings = await settingsFor(doc.uri);
+  if (documents.get(doc.uri)?.version !== doc.version) return;
+  const large = doc.getText().length > settings.editor.maxTypingSize;
+  if (reason === 'change' && (settings.editor.run === 'onSave' || large)) {
+    if (large && !largeNoticeGiven.has(doc.uri)) {
+      largeNoticeGiven.add(doc.uri);
+      void connection.window.showInformationMessage(
+        locale === 'en' ? 'nianbao: this document is large; it is checked when saved, not while typing.' : 'nianbao：文档较大，改为保存时检查，输入时不再逐字检查。',
+      );
+    }
+    return;
+  }
   let result: LintResult | null = null;
   try {
-    result = lint(doc.getText());
+    result = lint(doc.getText(), settings.lint);
   } catch (e) {
-    connection.console.error(`nianbao: 检查 ${doc.uri} 时出错：${(e as Error).stack ?? e}`);
+    connection.console.error(`nianbao: 检查 ${doc.uri} 时出错：${(e as Error).stack ?? String(e)}`);
   }
   // a newer version arrived meanwhile: never publish outdated results
   if (documents.get(doc.uri)?.version !== doc.version) return;
-  const active = result && shouldCheck(result.model, doc.languageId);
-  checked.set(doc.uri, { version: doc.version, result: active ? result : null });
-  const diagnostics = active && result ? result.diagnostics.map((d, i) => toLspDiagnostic(d, doc.uri, locale, i)) : [];
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  const active = result && shouldLint(result, doc.languageId, settings) ? result : null;
+  checked.set(doc.uri, { version: doc.version, result: active, settings });
+  scanned.delete(doc.uri);
+  publish(doc.uri, doc.version, active);
 }
 
-function schedule(doc: TextDocument): void {
+function checkConfigDocument(doc: TextDocument): void {
+  const path = configPath(doc.uri);
+  if (!path) return;
+  const parsed = configs.setOpen(path, doc.getText());
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: configDiagnostics(parsed.problems, locale) });
+  recheckAll();
+}
+
+function schedule(doc: TextDocument, reason: 'open' | 'change' | 'save'): void {
   const prev = pending.get(doc.uri);
   if (prev) clearImmediate(prev);
   pending.set(
@@ -55,78 +160,127 @@ function schedule(doc: TextDocument): void {
     setImmediate(() => {
       pending.delete(doc.uri);
       const current = documents.get(doc.uri);
-      if (current) check(current);
+      if (current) void check(current, reason);
     }),
   );
 }
 
-documents.onDidOpen((e) => schedule(e.document));
-documents.onDidChangeContent((e) => schedule(e.document));
-documents.onDidClose((e) => {
-  const prev = pending.get(e.document.uri);
-  if (prev) clearImmediate(prev);
-  pending.delete(e.document.uri);
-  checked.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
-
-function currentResult(uri: string): LintResult | null {
-  const doc = documents.get(uri);
-  if (!doc) return null;
-  const c = checked.get(uri);
-  if (c && c.version === doc.version) return c.result;
-  check(doc);
-  return checked.get(uri)?.result ?? null;
+function recheckAll(): void {
+  for (const doc of documents.all()) if (!isConfigUri(doc.uri)) schedule(doc, 'save');
+  void scanWorkspace();
 }
 
-connection.onCodeAction((params) => {
-  const result = currentResult(params.textDocument.uri);
+documents.onDidOpen((e) => schedule(e.document, 'open'));
+documents.onDidChangeContent((e) => schedule(e.document, 'change'));
+documents.onDidSave((e) => schedule(e.document, 'save'));
+documents.onDidClose((e) => {
+  const uri = e.document.uri;
+  const prev = pending.get(uri);
+  if (prev) clearImmediate(prev);
+  pending.delete(uri);
+  checked.delete(uri);
+  settingsCache.delete(uri);
+  largeNoticeGiven.delete(uri);
+  if (isConfigUri(uri)) {
+    const path = configPath(uri);
+    if (path) configs.closeOpen(path);
+    recheckAll();
+  }
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  void connection.sendNotification('nianbao/status', { uri, isReport: false, template: null, year: null, errors: 0, warnings: 0, infos: 0 });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  recheckAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  configs.invalidate();
+  recheckAll();
+});
+
+/** Check report files of the workspace folders that are not open, so the Problems panel lists them all. */
+async function scanWorkspace(): Promise<void> {
+  if (!workspaceFolders.length) return;
+  const base = await rawSettings(pathToFileURL(workspaceFolders[0]).toString());
+  const max = base.editor.workspaceMaxFiles;
+  const files = max > 0 && base.editor.enable && base.editor.checkPlaintext ? findCandidates(workspaceFolders, max, base.editor.maxTypingSize) : [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const uri = pathToFileURL(file).toString();
+    if (documents.get(uri)) continue;
+    const text = readUtf8OrGb(file);
+    if (text === null) continue;
+    const settings = await settingsFor(uri);
+    const result = lint(text, settings.lint);
+    if (!shouldLint(result, file.endsWith('.md') ? 'markdown' : 'plaintext', settings)) continue;
+    seen.add(uri);
+    scanned.add(uri);
+    publish(uri, undefined, result);
+  }
+  for (const uri of [...scanned]) {
+    if (!seen.has(uri) && !documents.get(uri)) {
+      scanned.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+}
+
+async function currentResult(uri: string): Promise<LintResult | null> {
+  const doc = documents.get(uri);
+  if (!doc || isConfigUri(uri)) return null;
+  const c = checked.get(uri);
+  if (c && c.version === doc.version) return c.result;
+  const settings = await settingsFor(uri);
+  const result = lint(doc.getText(), settings.lint);
+  return shouldLint(result, doc.languageId, settings) ? result : null;
+}
+
+connection.onCodeAction(async (params) => {
+  const result = await currentResult(params.textDocument.uri);
   if (!result) return [];
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  if (!only || only.some((k) => k === CodeActionKind.QuickFix)) {
-    for (const d of params.context.diagnostics) {
-      if (d.source !== 'nianbao') continue;
-      const data = d.data as { index?: number } | undefined;
-      const core = typeof data?.index === 'number' ? result.diagnostics[data.index] : undefined;
-      if (!core || core.rule !== d.code) continue;
-      for (const fix of core.fixes) actions.push(toCodeAction(uri, fix, d, locale));
-    }
-  }
-  if (only && only.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll))) {
-    const fixes = result.diagnostics.flatMap((d) => d.fixes.filter((f) => f.preferred));
-    if (fixes.length) {
-      const edits = fixes.flatMap((f) => f.edits);
-      actions.push({
-        title: locale === 'en' ? 'Fix all nianbao findings that have a certain fix' : '修复全部可确定的年报问题',
-        kind: FIX_ALL_KIND,
-        edit: fixEdit(uri, { title: { zh: '', en: '' }, edits: dedupeEdits(edits), preferred: true }),
-      });
-    }
+  if (!only || only.some((k) => CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(result, uri, params.context.diagnostics, locale));
+  if (only && only.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {
+    const all = fixAllAction(result, uri, locale, FIX_ALL_KIND);
+    if (all) actions.push(all);
   }
   return actions;
 });
 
-/** Overlapping edits cannot be applied in one WorkspaceEdit: keep the first of any overlap. */
-function dedupeEdits<T extends { range: { start: { line: number; character: number }; end: { line: number; character: number } } }>(edits: T[]): T[] {
-  const key = (p: { line: number; character: number }): number => p.line * 1e6 + p.character;
-  const sorted = edits.slice().sort((a, b) => key(a.range.start) - key(b.range.start));
-  const out: T[] = [];
-  let lastEnd = -1;
-  for (const e of sorted) {
-    if (key(e.range.start) < lastEnd || (out.length && key(e.range.start) === lastEnd && key(e.range.end) === key(e.range.start) && key(out[out.length - 1].range.end) === lastEnd && key(out[out.length - 1].range.start) === lastEnd)) continue;
-    out.push(e);
-    lastEnd = key(e.range.end);
-  }
-  return out;
-}
-
-connection.onHover((params) => {
-  const result = currentResult(params.textDocument.uri);
+connection.onHover(async (params) => {
+  const result = await currentResult(params.textDocument.uri);
   if (!result) return null;
   const h = hoverAt(result, params.position);
   return h ? { contents: { kind: 'markdown', value: h.markdown }, range: h.range } : null;
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const result = await currentResult(params.textDocument.uri);
+  return result ? toSymbols(outline(result.model)) : [];
+});
+
+connection.onFoldingRanges(async (params) => {
+  const result = await currentResult(params.textDocument.uri);
+  return result ? toFolding(foldingRanges(result.model)) : [];
+});
+
+connection.onCodeLens(async (params) => {
+  const result = await currentResult(params.textDocument.uri);
+  return result ? tableLenses(result).map((l) => toLens(l, params.textDocument.uri, locale)) : [];
+});
+
+/** The JSON of the CLI contract for one open document (the client's "导出检查结果" command). */
+connection.onRequest('nianbao/exportJson', async (params: { uri: string }) => {
+  const result = await currentResult(params.uri);
+  const file = configPath(params.uri) ?? params.uri;
+  return toJson(
+    [{ file, template: result?.model.template ?? null, year: result?.model.year?.value ?? null, isReport: !!result, diagnostics: result?.diagnostics ?? [] }],
+    locale,
+  );
 });
 
 documents.listen(connection);

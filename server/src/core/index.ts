@@ -11,3 +11,5 @@ export type { TemplateId, TemplateDef, TableDef, RowDef, ColumnDef, RelationDef,
 export { shouldCheck, REPORT_LANGUAGE } from './detect';
 export { renderRuleDoc, docsIndex } from './docs';
 export { hoverAt, type HoverInfo } from './hover';
+export { CONFIG_FILE, mergeSettings, parseConfigFile, validateSettings, configSchema, knownRuleIds, type ConfigProblem, type PartialSettings } from './config';
+export { outline, foldingRanges, tableLenses, tableName, type OutlineNode, type FoldRange, type TableLens } from './outline';

@@ -7,6 +7,7 @@ import { parseReport } from './parser';
 import { evaluateRelations, type RelationResult } from './relations';
 import { DEFAULT_SETTINGS, type LintSettings, type Report, type RuleContext } from './rule';
 import { RULES } from './rules';
+import { applyDirectives } from './suppress';
 import type { LintDiagnostic, Severity } from './types';
 
 export interface LintResult {
@@ -75,8 +76,9 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
       });
     } else diagnostics.push(...found);
   }
-  diagnostics.sort(compareDiagnostics);
-  return { model, diagnostics, relations: getRelations() };
+  const visible = applyDirectives(model, diagnostics).filter((d) => d.rule !== 'inline-directive' || settings.rules['inline-directive'] !== 'off');
+  visible.sort(compareDiagnostics);
+  return { model, diagnostics: visible, relations: getRelations() };
 }
 
 export function lint(text: string, settings: LintSettings = DEFAULT_SETTINGS): LintResult {

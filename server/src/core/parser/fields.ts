@@ -8,6 +8,7 @@
  */
 import type { Layout, Line } from '../model';
 import type { Range } from '../types';
+import { isDirectiveLine } from './directives';
 import { isBlank, spanRange, trimmedRange } from './lines';
 
 export interface Field {
@@ -56,7 +57,9 @@ export function readRows(lines: Line[], first: number, last: number): { rows: Ph
   let md = 0;
   for (let i = first; i <= last && i < lines.length; i++) {
     const text = lines[i].text;
-    if (isBlank(text)) {
+    if (isDirectiveLine(text)) continue;
+    // a line holding only a tab is an empty cell of the current row (Word → text), not a row break
+    if (isBlank(text) && text.indexOf('\t') < 0) {
       block = null;
       prevWasBlockLine = false;
       continue;

@@ -5,8 +5,10 @@ import { matchLabel, normalizeLabel, stripSpaces } from '../labels';
 import type { BodyInfo, BodyKind, Heading, Line, Paragraph, ReportModel, Section, Table, Title, YearInfo } from '../model';
 import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
+import { readDirectives, isDirectiveLine } from './directives';
 import { readRows } from './fields';
 import { chineseNumeral, isBlank, range, spanRange } from './lines';
+import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
 import { splitLines } from './lines';
 
@@ -270,7 +272,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       headings.push(sections.find((s) => s.startLine === i)!.heading);
       continue;
     }
-    if (inTable[i] || isBlank(lines[i].text)) continue;
+    if (inTable[i] || isBlank(lines[i].text) || isDirectiveLine(lines[i].text)) continue;
     if (title && title.lines.includes(i)) continue;
     const t = lines[i].text;
     if (t.length <= 2000) {
@@ -280,7 +282,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     paragraphs.push({ line: i, text: t, section: si >= 0 ? sections[si].official : null });
   }
   const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(sections.map((s) => s.official).filter((n) => n !== null)).size >= 3;
-  return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport };
+  const narrative = readNarrative(lines, paragraphs, sections, headings, inTable);
+  const directives = readDirectives(lines);
+  return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives };
 }
 
 /** Narrow a table's line span to the lines that hold its labels and cells. */

@@ -1,0 +1,570 @@
+/**
+ * Reading the narrative (the paragraphs outside the tables) once, for the document rules: the 落款,
+ * the statistics period, cited format notices, "共N条，其中…" breakdowns, counts that the tables also
+ * report, "一是…二是…" sequences, 信息处理费 and 第五十条第四项 mentions, conversion artefacts.
+ *
+ * Paragraphs that a PDF conversion wrapped over several lines are joined into runs first, so a sentence
+ * broken in the middle of "2023 年 1 月 1 日" is still read; every item maps back to exact ranges.
+ * All scanning is linear in the length of the text: literal anchors and bounded gaps only.
+ */
+import type {
+  DateMention,
+  Heading,
+  KeywordMention,
+  Line,
+  Narrative,
+  NarrativeCount,
+  NarrativeNumber,
+  NarrativeTopic,
+  NoCaseClaim,
+  NoticeCitation,
+  Paragraph,
+  Section,
+  ShiMarker,
+  Signature,
+  Span,
+  StatPeriod,
+  TextEnumeration,
+  YearClaim,
+} from '../model';
+import { toHalfWidth } from '../numbers';
+import type { Range } from '../types';
+import { chineseNumeral, isBlank, range as lineRange } from './lines';
+
+interface Piece {
+  line: number;
+  /** first character of the piece in its line */
+  char: number;
+  /** offset of the piece in the run text */
+  offset: number;
+  length: number;
+}
+
+/** Consecutive narrative lines joined into one text (a paragraph wrapped by a PDF conversion). */
+export interface Run {
+  /** half-width text (same length as the original: every character maps to one character) */
+  text: string;
+  pieces: Piece[];
+  section: number | null;
+  /** the run starts with a numbered heading */
+  startsHeading: boolean;
+}
+
+const SENTENCE_END = '。；;！？!?';
+const PAGE_NUMBER = /^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—–－·]*$/;
+
+function runRange(run: Run, a: number, b: number): Range {
+  const at = (off: number, end: boolean): { line: number; character: number } => {
+    const ps = run.pieces;
+    let lo = 0;
+    let hi = ps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ps[mid].offset <= off - (end ? 1 : 0)) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = ps[lo];
+    const c = Math.max(0, Math.min(p.length, off - p.offset));
+    return { line: p.line, character: p.char + c };
+  };
+  if (b <= a) {
+    const s = at(a, false);
+    return { start: s, end: s };
+  }
+  return { start: at(a, false), end: at(b, true) };
+}
+
+function spanOf(run: Run, a: number, b: number, original: Line[]): Span {
+  const r = runRange(run, a, b);
+  // original text of the span (the run text is half-width)
+  let text = '';
+  if (r.start.line === r.end.line) text = original[r.start.line].text.slice(r.start.character, r.end.character);
+  else text = run.text.slice(a, b);
+  return { text, range: r };
+}
+
+const HEADING_START = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+
+/** Join the paragraphs into runs. A paragraph continues the previous one when that one does not end a sentence. */
+export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | null = null;
+  let prevLine = -10;
+  let prevText = '';
+  for (const p of paragraphs) {
+    const raw = p.text;
+    if (PAGE_NUMBER.test(raw)) continue;
+    let a = 0;
+    let b = raw.length;
+    while (a < b && /[\s\u3000\u00a0\ufeff]/.test(raw[a])) a++;
+    while (b > a && /[\s\u3000\u00a0\ufeff]/.test(raw[b - 1])) b--;
+    if (a === b) continue;
+    const text = toHalfWidth(raw.slice(a, b));
+    const startsHeading = HEADING_START.test(text);
+    let gapOk = p.line - prevLine <= 4;
+    if (gapOk) {
+      for (let i = prevLine + 1; i < p.line; i++) {
+        const t = lines[i].text;
+        if (!isBlank(t) && !PAGE_NUMBER.test(t)) gapOk = false;
+      }
+    }
+    const last = prevText.charAt(prevText.length - 1);
+    const continues =
+      cur !== null && gapOk && !startsHeading && cur.section === p.section && prevText.length >= 12 && !SENTENCE_END.includes(last) && last !== '：' && last !== ':' && raw.indexOf('\t') < 0;
+    if (!continues || !cur) {
+      cur = { text: '', pieces: [], section: p.section, startsHeading };
+      runs.push(cur);
+    }
+    cur.pieces.push({ line: p.line, char: a, offset: cur.text.length, length: b - a });
+    cur.text += text;
+    prevLine = p.line;
+    prevText = text;
+  }
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// numbers
+
+const COUNT_UNITS = ['人次', '条', '件', '宗', '项', '次', '个', '篇', '份', '期', '场', '起', '家', '批', '部', '类', '名', '人', '户', '万次'];
+const OTHER_UNITS = ['%', '年', '月', '日', '号', '元', '万元', '亿元', '页', '小时', '天'];
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+/** Read the number starting at `i` (a digit) with its unit. */
+function readNumber(run: Run, i: number): { num: NarrativeNumber; end: number } {
+  const t = run.text;
+  let j = i;
+  while (j < t.length && (isDigit(t[j]) || ((t[j] === ',' || t[j] === '，') && isDigit(t[j + 1] ?? '') && isDigit(t[j + 2] ?? '') && isDigit(t[j + 3] ?? '')))) j++;
+  let digitsEnd = j;
+  if (t[j] === '.' && isDigit(t[j + 1] ?? '')) {
+    j++;
+    while (j < t.length && isDigit(t[j])) j++;
+    digitsEnd = j;
+  }
+  const text = t.slice(i, digitsEnd);
+  let value = Number(text.replace(/[,，]/g, ''));
+  let k = digitsEnd;
+  while (t[k] === ' ') k++;
+  let approx = false;
+  let unit = '';
+  const rest = t.slice(k, k + 4);
+  let mult = 1;
+  if (rest.startsWith('万元') || rest.startsWith('亿元')) {
+    unit = rest.slice(0, 2);
+    k += 2;
+  } else {
+    if (rest[0] === '万' && rest[1] !== '次') {
+      mult = 1e4;
+      k++;
+    } else if (rest[0] === '亿') {
+      mult = 1e8;
+      k++;
+    }
+    if (t[k] === '余' || t[k] === '多') {
+      approx = true;
+      k++;
+    }
+    while (t[k] === ' ') k++;
+    const r2 = t.slice(k, k + 2);
+    for (const u of [...COUNT_UNITS, ...OTHER_UNITS]) {
+      if (r2.startsWith(u)) {
+        unit = u;
+        k += u.length;
+        break;
+      }
+    }
+  }
+  value *= mult;
+  const before = t.slice(Math.max(0, i - 2), i).replace(/\s/g, '');
+  if (/[近约超逾]$/.test(before)) approx = true;
+  if (/第$/.test(before)) unit = '';
+  return { num: { value, text, unit, approx, range: runRange(run, i, digitsEnd) }, end: k };
+}
+
+/** All numbers in run.text[from, to). */
+function numbersIn(run: Run, from: number, to: number): { num: NarrativeNumber; start: number; end: number }[] {
+  const out: { num: NarrativeNumber; start: number; end: number }[] = [];
+  const t = run.text;
+  let i = from;
+  while (i < to) {
+    if (isDigit(t[i]) && !(i > 0 && (isDigit(t[i - 1]) || t[i - 1] === '.' || /[a-zA-Z]/.test(t[i - 1])))) {
+      const { num, end } = readNumber(run, i);
+      out.push({ num, start: i, end });
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function sentenceBounds(t: string, at: number): { start: number; end: number } {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.includes(t[s - 1])) s--;
+  let e = at;
+  while (e < t.length && !SENTENCE_END.includes(t[e])) e++;
+  return { start: s, end: e };
+}
+
+// ---------------------------------------------------------------------------------------------
+// enumerations: 共N条，其中A…a条、B…b条
+
+const TOTAL_KEYWORDS = ['共计', '总计', '合计', '总数', '总量', '累计', '共'];
+
+function readEnumerations(run: Run, lines: Line[], out: TextEnumeration[]): void {
+  const t = run.text;
+  let from = 0;
+  for (;;) {
+    const at = t.indexOf('其中', from);
+    if (at < 0) return;
+    from = at + 2;
+    const { start, end } = sentenceBounds(t, at);
+    // the total: the last counted number before 其中, separated from it only by punctuation
+    const before = numbersIn(run, Math.max(start, at - 60), at);
+    const last = before[before.length - 1];
+    if (!last || !COUNT_UNITS.includes(last.num.unit)) continue;
+    const gap = t.slice(last.end, at).replace(/[\s，,：:（(]/g, '');
+    if (gap.length > 2) continue;
+    const head = t.slice(Math.max(start, last.start - 25), last.start);
+    let kw = -1;
+    let kwLen = 0;
+    for (const k of TOTAL_KEYWORDS) {
+      const p = head.lastIndexOf(k);
+      if (p >= 0 && p > kw) {
+        kw = p;
+        kwLen = k.length;
+      }
+    }
+    if (kw < 0) continue;
+    const kwAt = Math.max(start, last.start - 25) + kw;
+    // the parts: counted numbers with the same unit up to the end of the sentence (or the next 其中)
+    const next = t.indexOf('其中', at + 2);
+    const stop = next >= 0 && next < end ? next : end;
+    const parts: TextEnumeration['parts'] = [];
+    let labelFrom = at + 2;
+    for (const n of numbersIn(run, at + 2, stop)) {
+      if (n.num.unit === last.num.unit) {
+        const label = t.slice(labelFrom, n.start).replace(/^[\s：:，,、；;]+|[\s：:，,、]+$/g, '').replace(/^(?:以及|及|和)/, '');
+        parts.push({ label, value: n.num });
+      }
+      labelFrom = n.end;
+    }
+    const lastPart = parts[parts.length - 1];
+    out.push({
+      keyword: spanOf(run, kwAt, kwAt + kwLen, lines),
+      total: last.num,
+      parts,
+      range: { start: runRange(run, kwAt, kwAt).start, end: lastPart ? lastPart.value.range.end : last.num.range.end },
+      section: run.section,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// counts the tables also report
+
+interface CountPattern {
+  topic: NarrativeTopic;
+  re: RegExp;
+}
+
+const COUNT_PATTERNS: CountPattern[] = [
+  { topic: 'received', re: /(?:收到|受理|接收|新收)[^。；;，,\d]{0,24}?申请[^。；;，,\d]{0,8}?(?=\d)/g },
+  { topic: 'disclosed', re: /予以公开[^。；;，,\d]{0,4}?(?=\d)/g },
+  { topic: 'carriedOut', re: /结转(?:至|到)?下一?年度?[^。；;，,\d]{0,8}?(?=\d)/g },
+  { topic: 'carriedIn', re: /(?:上一?年度?|上年)结转[^。；;，,\d]{0,10}?(?=\d)/g },
+  { topic: 'review', re: /行政复议(?:案件)?[\s共计为：:]{0,4}(?=\d)/g },
+  { topic: 'litigation', re: /行政诉讼(?:案件)?[\s共计为：:]{0,4}(?=\d)/g },
+  { topic: 'rules', re: /规章(?:文件)?[\s共计：:]{0,3}(?=\d)/g },
+  { topic: 'normative', re: /(?:行政规范性文件|规范性文件|政策文件)[\s共计：:]{0,3}(?=\d)/g },
+];
+
+const COUNT_WORDS = new Set(['件', '宗', '条', '个', '起', '份', '项', '篇']);
+const NOT_PUBLISHED = /(清理|废止|审查|审核|备案|解读|梳理|起草|修订|评估|征求)[^。；;，,]{0,6}$/;
+
+function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
+  const t = run.text;
+  for (const { topic, re } of COUNT_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const numAt = m.index + m[0].length;
+      const { num, end } = readNumber(run, numAt);
+      if (!COUNT_WORDS.has(num.unit) || num.approx) continue;
+      const { start, end: sEnd } = sentenceBounds(t, m.index);
+      const lead = t.slice(Math.max(start, m.index - 12), m.index);
+      if ((topic === 'rules' || topic === 'normative') && NOT_PUBLISHED.test(lead)) continue;
+      if (topic === 'carriedIn' && /其中|含/.test(t.slice(Math.max(start, m.index - 4), m.index))) continue; // part of a 'received' count
+      let carriedIn: NarrativeNumber | null = null;
+      if (topic === 'received') {
+        const tail = t.slice(end, Math.min(sEnd, end + 40));
+        const cm = /(?:其中|含)[^。；;\d]{0,4}?(?:上一?年度?|上年)结转[^。；;，,\d]{0,8}?(?=\d)/.exec(tail);
+        if (cm) {
+          const c = readNumber(run, end + cm.index + cm[0].length).num;
+          if (COUNT_WORDS.has(c.unit)) carriedIn = c;
+        }
+      }
+      const regional = /全(?:市|区|县|省|镇|乡|旗|州|盟)/.test(t.slice(start, m.index));
+      out.push({ topic, phrase: spanOf(run, m.index, m.index + m[0].replace(/[\s共计为：:]+$/, '').length, lines), value: num, carriedIn, regional, section: run.section });
+      re.lastIndex = Math.max(re.lastIndex, end);
+    }
+  }
+}
+
+const NO_CASE = /(?:未发生|没有发生|未出现|没有出现|未收到|没有收到|未有|未涉及)[^。；;]{0,24}?行政(?:复议|诉讼)/g;
+
+function readNoCaseClaims(run: Run, out: NoCaseClaim[]): void {
+  const t = run.text;
+  NO_CASE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NO_CASE.exec(t))) {
+    const { end } = sentenceBounds(t, m.index);
+    const window = t.slice(m.index, Math.min(end, m.index + m[0].length + 20));
+    out.push({ range: runRange(run, m.index, m.index + m[0].length), review: window.includes('行政复议'), litigation: window.includes('行政诉讼') });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 一是…二是…
+
+const SHI = /([一二三四五六七八九十]{1,2})是/g;
+
+function readShi(run: Run): ShiMarker[] {
+  const t = run.text;
+  const out: ShiMarker[] = [];
+  SHI.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SHI.exec(t))) {
+    const prev = m.index > 0 ? t[m.index - 1] : '';
+    if (prev && /[\u4e00-\u9fff]/.test(prev)) continue;
+    const next = t[m.index + m[0].length] ?? '';
+    if (next === '否' || next === '非' || next === '指') continue;
+    out.push({ ordinal: chineseNumeral(m[1]), text: m[0], range: runRange(run, m.index, m.index + m[0].length) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// dates, statistics period, signature
+
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+function cnYear(s: string): number {
+  if (/^\d{4}$/.test(s)) return parseInt(s, 10);
+  let v = '';
+  for (const ch of s) v += CN_DIGIT[ch] ?? '';
+  return v.length === 4 ? parseInt(v, 10) : NaN;
+}
+
+function cnSmall(s: string | undefined): number | null {
+  if (!s) return null;
+  if (/^\d{1,2}$/.test(s)) return parseInt(s, 10);
+  const v = chineseNumeral(s);
+  return v > 0 ? v : null;
+}
+
+const DATE_LINE = /^[\s\u3000]*(\d{4}|[〇零ＯO一二三四五六七八九]{4})\s*年\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?)?)?[\s\u3000]*$/;
+
+function readSignature(lines: Line[], inTable: (line: number) => boolean): Signature | null {
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0 && seen < 6; i--) {
+    const raw = lines[i].text;
+    if (isBlank(raw) || PAGE_NUMBER.test(raw)) continue;
+    if (inTable(i)) return null;
+    seen++;
+    const text = toHalfWidth(raw);
+    const m = DATE_LINE.exec(text);
+    if (!m) {
+      if (text.trim().length > 40) return null;
+      continue;
+    }
+    const year = cnYear(m[1]);
+    if (!Number.isFinite(year) || year < 1990 || year > 2100) return null;
+    const month = cnSmall(m[2]);
+    const day = cnSmall(m[3]);
+    const a = text.length - text.trimStart().length;
+    const b = text.trimEnd().length;
+    const yearAt = text.indexOf(m[1], a);
+    const date: DateMention = {
+      year,
+      month: month !== null && month >= 1 && month <= 12 ? month : null,
+      day: day !== null && day >= 1 && day <= 31 ? day : null,
+      text: raw.slice(a, b),
+      range: lineRange(i, a, b),
+      yearRange: lineRange(i, yearAt, yearAt + m[1].length),
+    };
+    let body: Span | null = null;
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const bt = lines[j].text;
+      if (isBlank(bt)) continue;
+      const tt = bt.trim();
+      if (tt.length <= 40 && !/[。；;，,：:]/.test(tt) && !HEADING_START.test(tt) && !inTable(j)) {
+        const ba = bt.length - bt.trimStart().length;
+        body = { text: tt, range: lineRange(j, ba, ba + tt.length) };
+      }
+      break;
+    }
+    return { body, date };
+  }
+  return null;
+}
+
+const PERIOD = /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)+\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/g;
+
+function readPeriods(run: Run, out: StatPeriod[]): void {
+  const t = run.text;
+  PERIOD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PERIOD.exec(t))) {
+    const sAt = m.index;
+    const endYear = m[2];
+    let end: StatPeriod['end'] = null;
+    if (endYear) {
+      const rel = m[0].lastIndexOf(endYear, m[0].lastIndexOf('12'));
+      const at = m.index + rel;
+      end = { year: parseInt(endYear, 10), range: runRange(run, at, at + 4) };
+    }
+    out.push({ range: runRange(run, m.index, m.index + m[0].length), start: { year: parseInt(m[1], 10), range: runRange(run, sAt, sAt + 4) }, end });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// citations, year claims, keywords, artefacts
+
+const CITE_2019 = /(?:国办公开办函)?\s*[〔\[【(]\s*2019\s*[〕\]】)]\s*60\s*号/g;
+const CITE_2021 = /(?:国办公开办函)?\s*[〔\[【(]\s*2021\s*[〕\]】)]\s*30\s*号/g;
+const TITLE_2019 = '关于政府信息公开工作年度报告有关事项的通知';
+const TITLE_2021 = '政府信息公开工作年度报告格式的通知';
+
+function readCitations(run: Run, lines: Line[], out: NoticeCitation[]): void {
+  const t = run.text;
+  for (const [re, notice] of [
+    [CITE_2019, '2019'],
+    [CITE_2021, '2021'],
+  ] as const) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const a = m.index + (m[0].length - m[0].trimStart().length);
+      out.push({ notice, by: 'number', span: spanOf(run, a, m.index + m[0].length, lines) });
+    }
+  }
+  for (const [title, notice] of [
+    [TITLE_2019, '2019'],
+    [TITLE_2021, '2021'],
+  ] as const) {
+    let from = 0;
+    for (;;) {
+      const at = t.indexOf(title, from);
+      if (at < 0) break;
+      from = at + title.length;
+      out.push({ notice, by: 'title', span: spanOf(run, at, at + title.length, lines) });
+    }
+  }
+}
+
+const REPORT_YEAR = /(\d{4})\s*年度?[^。；;，,\d]{0,24}?政府信息公开(?:工作)?年度报告/g;
+const LEAD_YEAR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。；;]{0,30}?[。：:])?\s*(\d{4})\s*年度?[，,]/;
+
+function readYearClaims(run: Run, out: YearClaim[]): void {
+  const t = run.text;
+  REPORT_YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REPORT_YEAR.exec(t))) {
+    out.push({ year: parseInt(m[1], 10), kind: 'report', yearRange: runRange(run, m.index, m.index + 4), section: run.section });
+  }
+  const l = LEAD_YEAR.exec(t);
+  if (l) {
+    const at = l[0].lastIndexOf(l[1]);
+    out.push({ year: parseInt(l[1], 10), kind: 'lead', yearRange: runRange(run, at, at + 4), section: run.section });
+  }
+}
+
+function firstMention(run: Run, lines: Line[], words: string[]): KeywordMention | null {
+  let best = -1;
+  let len = 0;
+  for (const w of words) {
+    const at = run.text.indexOf(w);
+    if (at >= 0 && (best < 0 || at < best)) {
+      best = at;
+      len = w.length;
+    }
+  }
+  return best < 0 ? null : { span: spanOf(run, best, best + len, lines), section: run.section };
+}
+
+const BOOKMARK = /\[bookmark:[^\]\n]{0,120}\]/g;
+const CHROME = /^(?:当前位置|您所在的位置|您的位置|所在位置)\s*[:：]|^首页\s*[>＞›»]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|^分享到\s*[:：]|^(?:浏览|访问)(?:次数|量)\s*[:：]/;
+const PRE_2019 = ['政府信息公开情况统计表', '指标名称', '计量单位', '受理依申请公开信息总数', '同意公开答复数', '政府信息公开的收费及减免情况'];
+
+// ---------------------------------------------------------------------------------------------
+
+export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: Uint8Array): Narrative {
+  const runs = buildRuns(lines, paragraphs);
+  const n: Narrative = {
+    enumerations: [],
+    counts: [],
+    noCaseClaims: [],
+    shiSequences: [],
+    signature: null,
+    periods: [],
+    citations: [],
+    yearClaims: [],
+    feeMentions: [],
+    oversight: { assessment: null, review: null, accountability: null },
+    artefacts: [],
+    preFormatMarkers: [],
+  };
+  const headingLines = new Set<number>();
+  for (const h of headings) if (h.level <= 2) headingLines.add(h.line);
+  for (const s of sections) headingLines.add(s.heading.line);
+  let seq: { section: number | null; markers: ShiMarker[] } | null = null;
+  for (const run of runs) {
+    readEnumerations(run, lines, n.enumerations);
+    readCounts(run, lines, n.counts);
+    readNoCaseClaims(run, n.noCaseClaims);
+    readPeriods(run, n.periods);
+    readCitations(run, lines, n.citations);
+    readYearClaims(run, n.yearClaims);
+    if (run.pieces.some((p) => headingLines.has(p.line)) || (seq && seq.section !== run.section)) seq = null;
+    for (const mk of readShi(run)) {
+      if (mk.ordinal === 1 || !seq) {
+        seq = { section: run.section, markers: [] };
+        n.shiSequences.push(seq);
+      }
+      seq.markers.push(mk);
+    }
+    let from = 0;
+    for (;;) {
+      const at = run.text.indexOf('处理费', from);
+      if (at < 0) break;
+      from = at + 3;
+      const a = run.text.slice(Math.max(0, at - 2), at) === '信息' ? at - 2 : at;
+      n.feeMentions.push({ span: spanOf(run, a, at + 3, lines), section: run.section });
+    }
+    n.oversight.assessment ??= firstMention(run, lines, ['工作考核', '考核']);
+    n.oversight.review ??= firstMention(run, lines, ['社会评议', '评议']);
+    n.oversight.accountability ??= firstMention(run, lines, ['责任追究', '追究', '问责']);
+    BOOKMARK.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = BOOKMARK.exec(run.text))) n.artefacts.push({ kind: 'bookmark', span: spanOf(run, m.index, m.index + m[0].length, lines) });
+    for (const w of PRE_2019) {
+      const at = run.text.indexOf(w);
+      if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
+    }
+  }
+  for (const p of paragraphs) {
+    if (p.text.length > 200) continue;
+    const t = toHalfWidth(p.text);
+    if (CHROME.test(t.trim())) {
+      const a = t.length - t.trimStart().length;
+      const b = t.trimEnd().length;
+      n.artefacts.push({ kind: 'chrome', span: { text: p.text.slice(a, b), range: lineRange(p.line, a, b) } });
+    }
+  }
+  n.signature = readSignature(lines, (i) => tableLines[i] === 1);
+  return n;
+}

@@ -1,0 +1,46 @@
+/** Helpers shared by the document rules (structure, dates, narrative against tables). */
+import type { Cell, ReportModel, Section, Table } from '../model';
+import type { Range } from '../types';
+
+/** Reporting years before the unified format (国办公开办函〔2019〕60号 applies from the 2019 reports on). */
+export function isPre2019(model: ReportModel): boolean {
+  if (model.year && model.year.value <= 2018) return true;
+  if (!model.year && model.narrative.preFormatMarkers.length >= 2 && model.tables.length === 0) return true;
+  return false;
+}
+
+/** Whether the document rules apply: the text looks like a 年报 of the unified format. */
+export function documentRulesApply(model: ReportModel): boolean {
+  return model.isReport && !isPre2019(model);
+}
+
+export function sectionByOfficial(model: ReportModel, n: number): Section | undefined {
+  return model.sections.find((s) => s.official === n);
+}
+
+/** The last non-blank line of the document, trimmed, as a range. */
+export function lastTextRange(model: ReportModel, before = model.lines.length): Range {
+  for (let i = Math.min(before, model.lines.length) - 1; i >= 0; i--) {
+    const t = model.lines[i].text;
+    const a = t.length - t.trimStart().length;
+    const b = t.trimEnd().length;
+    if (b > a) return { start: { line: i, character: a }, end: { line: i, character: b } };
+  }
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+export function tableOf(model: ReportModel, id: string): Table | undefined {
+  return model.tables.find((t) => t.id === id);
+}
+
+/** A cell's integer value, or null when the cell is missing, not a number or the table unreadable. */
+export function cellInt(table: Table | undefined, row: string, col: string): { value: number; cell: Cell } | null {
+  if (!table || !table.readable) return null;
+  const cell = table.rows.get(row)?.cells.get(col);
+  if (!cell || cell.value.kind !== 'number') return null;
+  return { value: cell.value.value, cell };
+}
+
+export function rangeOfHeadingTitle(s: Section): Range {
+  return { start: s.heading.markerRange.start, end: s.heading.range.end };
+}

@@ -1,0 +1,126 @@
+import type { Section } from '../model';
+import { toChineseNumeral } from '../parser/lines';
+import type { Rule } from '../rule';
+import { SECTIONS } from '../templates';
+import type { RelatedInfo } from '../types';
+import { documentRulesApply, lastTextRange } from './document';
+
+const official = (n: number): string => `${toChineseNumeral(n)}、${SECTIONS.find((s) => s.number === n)?.heading ?? ''}`;
+const ALL = SECTIONS.map((s) => official(s.number)).join('；');
+const written = (s: Section): string => `${s.heading.marker}${s.heading.title}`;
+
+export const sectionStructure: Rule = {
+  meta: {
+    id: 'section-structure',
+    category: 'structure',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: { zh: '报告应恰好由六个部分组成（一至六，顺序和序号正确）', en: 'The report must consist of exactly the six sections 一 to 六, in order' },
+    details: {
+      zh:
+        `年度报告格式规定了六个部分：${ALL}。《条例》第五十条要求报告内容“不能遗漏，也不宜泛化”。缺少某一部分、增加格式之外的编号部分（例如把“信息处理费统计情况”单列为“五、”，使后面的部分变成六、七）、序号重复或顺序颠倒都是错误。缺少的部分标在它应出现的位置（下一部分的标题，或文末）；多出的部分标在其标题上，其后因此错位的序号作为相关信息列出，不再逐条重复提示。信息处理费等其他事项应写在“六、其他需要报告的事项”中。`,
+      en:
+        'The format prescribes six sections (总体情况, 主动公开政府信息情况, 收到和处理政府信息公开申请情况, 政府信息公开行政复议、行政诉讼情况, 存在的主要问题及改进情况, 其他需要报告的事项). A missing section, an extra numbered section (e.g. 五、信息处理费统计情况 pushing the others to 六 and 七), duplicated or out-of-order numbers are errors. A missing section is reported where it belongs (the next heading, or the end of the text); an extra one on its heading, with the headings it displaced as related information.',
+    },
+    examples: {
+      wrong: '四、政府信息公开行政复议、行政诉讼情况\n五、信息处理费统计情况\n六、存在的主要问题及改进情况\n七、其他需要报告的事项',
+      right: '四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项（信息处理费情况写在这里）',
+    },
+  },
+  check(ctx) {
+    const { model } = ctx;
+    if (!documentRulesApply(model)) return;
+    const secs = model.sections;
+    if (!secs.length) return;
+    const handled = new Set<Section>();
+    // extra sections (not one of the six)
+    for (let i = 0; i < secs.length; i++) {
+      const s = secs[i];
+      if (s.official !== null) continue;
+      handled.add(s);
+      const displaced = secs.slice(i + 1).filter((x) => x.official !== null && x.number !== x.official);
+      for (const d of displaced) handled.add(d);
+      const fee = /收费|处理费/.test(s.heading.title);
+      const related: RelatedInfo[] = displaced.map((d) => ({
+        range: d.heading.markerRange,
+        message: { zh: `「${written(d)}」的序号应为「${toChineseNumeral(d.official!)}、」`, en: `"${written(d)}" should be numbered ${toChineseNumeral(d.official!)}、` },
+      }));
+      ctx.report({
+        range: s.heading.range,
+        message: {
+          zh:
+            `「${written(s)}」不是年度报告格式规定的六个部分之一（${ALL}）。` +
+            (fee ? '信息处理费情况应写在“六、其他需要报告的事项”中，不单列一部分。' : '这部分内容应并入相应的部分。') +
+            (displaced.length ? `其后${displaced.length}个部分的序号因此错位（${displaced.map((d) => `${written(d)}应为${toChineseNumeral(d.official!)}、`).join('；')}）。` : ''),
+          en:
+            `"${written(s)}" is not one of the six sections of the format.` +
+            (fee ? ' The 信息处理费 (information processing fee) belongs in 六、其他需要报告的事项, not in a section of its own.' : ' Merge its content into the matching section.') +
+            (displaced.length ? ` ${displaced.length} following section(s) are misnumbered as a result.` : ''),
+        },
+        related,
+      });
+    }
+    // numbers that differ from the section they stand for
+    for (const s of secs) {
+      if (handled.has(s) || s.official === null || s.number === s.official) continue;
+      handled.add(s);
+      ctx.report({
+        range: s.heading.markerRange,
+        message: {
+          zh: `「${written(s)}」是第${toChineseNumeral(s.official)}部分，序号应为「${toChineseNumeral(s.official)}、」。`,
+          en: `"${written(s)}" is section ${s.official}; it should be numbered ${toChineseNumeral(s.official)}、.`,
+        },
+      });
+    }
+    // duplicates and order
+    const seen = new Map<number, Section>();
+    let maxSoFar = 0;
+    for (const s of secs) {
+      if (s.official === null) continue;
+      const first = seen.get(s.official);
+      if (first) {
+        ctx.report({
+          range: s.heading.range,
+          message: {
+            zh: `第${toChineseNumeral(s.official)}部分「${official(s.official)}」重复出现（第${first.heading.line + 1}行已有）。`,
+            en: `Section ${s.official} (${official(s.official)}) appears twice (already at line ${first.heading.line + 1}).`,
+          },
+          related: [{ range: first.heading.range, message: { zh: '第一次出现', en: 'first occurrence' } }],
+        });
+        continue;
+      }
+      seen.set(s.official, s);
+      if (s.official < maxSoFar) {
+        ctx.report({
+          range: s.heading.range,
+          message: {
+            zh: `「${official(s.official)}」的位置不对：它应排在第${toChineseNumeral(maxSoFar)}部分之前。`,
+            en: `"${official(s.official)}" is out of order: it belongs before section ${maxSoFar}.`,
+          },
+        });
+      }
+      maxSoFar = Math.max(maxSoFar, s.official);
+    }
+    // missing sections, grouped by where they belong
+    const missing = SECTIONS.map((d) => d.number).filter((n) => !seen.has(n));
+    if (!missing.length) return;
+    const groups: number[][] = [];
+    for (const n of missing) {
+      const g = groups[groups.length - 1];
+      if (g && g[g.length - 1] === n - 1) g.push(n);
+      else groups.push([n]);
+    }
+    for (const g of groups) {
+      const next = secs.find((s) => s.official !== null && s.official > g[g.length - 1]);
+      const range = next ? next.heading.range : lastTextRange(model);
+      const names = g.map((n) => `「${official(n)}」`).join('');
+      ctx.report({
+        range,
+        message: {
+          zh: `缺少${names}${g.length > 1 ? `共${g.length}个部分` : '部分'}。年度报告必须包含格式规定的全部六个部分，没有内容的部分也应保留标题并写明“无”或相应情况。` + (next ? `应放在「${written(next)}」之前。` : '应放在文末。'),
+          en: `Missing section(s): ${g.map((n) => official(n)).join(', ')}. The report must contain all six sections (write 无 or the facts when there is nothing to report)` + (next ? `; insert before "${written(next)}".` : '; add at the end.'),
+        },
+      });
+    }
+  },
+};

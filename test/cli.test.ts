@@ -1,0 +1,269 @@
+/** The command line (dist/cli.js, built by npm test before mocha runs), spawned as a user would run it. */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lint, RULES } from '../server/src/core';
+
+const CLI = 'dist/cli.js';
+const SEED_002 = 'test/fixtures/seeds/002_7eb68c448bcdd812.txt';
+const SEED_003 = 'test/fixtures/seeds/003_075fb8c0c28ee6ce.txt';
+const SEED_004 = 'test/fixtures/seeds/004_94669dee5bbf1e6e.txt';
+const SEED_000 = 'test/fixtures/seeds/000_5e68f28fb7835250.txt';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+function runCli(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill(), 15000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+/** Every invocation is started once, all together in `before` (each node start costs ~0.2 s here). */
+const runs = new Map<string, Promise<Run>>();
+const key = (args: string[]): string => JSON.stringify(args);
+function start(...args: string[]): void {
+  if (!runs.has(key(args))) runs.set(key(args), runCli(args));
+}
+let results = new Map<string, Run>();
+function cli(...args: string[]): Run {
+  const r = results.get(key(args));
+  assert.ok(r, `cli ${key(args)} was not started in before()`);
+  return r;
+}
+
+interface JsonDiagnostic {
+  rule: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+interface JsonReport {
+  file: string;
+  template: '2019' | '2021' | null;
+  year: number | null;
+  diagnostics: JsonDiagnostic[];
+  error?: string;
+}
+function json(...args: string[]): { status: number | null; reports: JsonReport[]; stderr: string } {
+  const r = cli('lint', '--format', 'json', ...args);
+  return { status: r.status, reports: JSON.parse(r.stdout) as JsonReport[], stderr: r.stderr };
+}
+const strip = (rs: JsonReport[]): Omit<JsonReport, 'file'>[] => rs.map(({ file: _file, ...rest }) => rest);
+
+/** GB18030 bytes of a text, from a table built by decoding every two-byte sequence (no encoder in Node). */
+function encodeGb18030(text: string): Buffer | null {
+  const dec = new TextDecoder('gb18030');
+  const table = new Map<string, [number, number]>();
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) bytes.push(c);
+    else {
+      const p = table.get(ch);
+      if (!p) return null;
+      bytes.push(p[0], p[1]);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+const USAGE = [[], ['lint'], ['lint', '--format', 'xml', SEED_003], ['lint', '--bogus', SEED_003], ['frobnicate', SEED_003], ['lint', '--lang']];
+const NOTES = '会议纪要\n\n一、预算\t1\t2\n二、人事\n今天讨论了三个问题。\n';
+
+describe('cli', function () {
+  this.timeout(30000);
+  let dir = '';
+  const p = (name: string): string => join(dir, name);
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    const seed2 = readFileSync(SEED_002, 'utf8');
+    const gb = encodeGb18030(seed2);
+    if (gb) writeFileSync(p('seed-002-gb18030.txt'), gb);
+    const seed4 = readFileSync(SEED_004, 'utf8');
+    writeFileSync(p('seed-004-bom.txt'), '\ufeff' + seed4);
+    writeFileSync(p('seed-004-crlf.txt'), seed4.replace(/\r?\n/g, '\r\n'));
+    writeFileSync(p('notes.txt'), NOTES);
+    start('lint', SEED_002);
+    start('lint', '--format', 'json', SEED_002, SEED_003);
+    start('lint', SEED_003);
+    start('lint', SEED_000);
+    for (const args of USAGE) start(...args);
+    start('--help');
+    start('lint', '--format', 'json', p('no-such-file.txt'), SEED_002);
+    start('lint', SEED_002, p('no-such-file.txt'));
+    start('lint', '--format', 'json', SEED_002);
+    start('lint', '--format', 'json', p('seed-002-gb18030.txt'));
+    start('lint', '--format', 'json', SEED_004, p('seed-004-bom.txt'), p('seed-004-crlf.txt'));
+    start('lint', '--format', 'json', '--lang', 'en', SEED_002);
+    start('lint', '--lang=en', SEED_003);
+    start('lint', '--format', 'json', p('notes.txt'));
+    start('lint', p('notes.txt'));
+    start('rules');
+    start('lint', '--format', 'json', '--quiet', SEED_003, SEED_002);
+    const keys = [...runs.keys()];
+    const done = await Promise.all(runs.values());
+    results = new Map(keys.map((k, i) => [k, done[i]]));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints one line per finding: file:line:col  错误|警告|提示  message  [rule], then a summary; exit 1 on errors', () => {
+    const r = cli('lint', SEED_002);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trimEnd().split('\n');
+    const findings = lines.slice(0, -1);
+    assert.equal(findings.length, 4);
+    for (const l of findings) assert.match(l, /^test\/fixtures\/seeds\/002_7eb68c448bcdd812\.txt:\d+:\d+ {2}(错误|警告|提示) {2}\S.* {2}\[[a-z-]+\]$/, l);
+    assert.equal(findings[0], `${SEED_002}:339:2  错误  勾稽关系不符：「第一项加第二项之和，等于第三项加第四项之和」（自然人列）。（七）总计·自然人填报 0，计算值 1，相差 -1。  [relation-mismatch]`);
+    assert.equal(lines[lines.length - 1], '共检查 1 个文件：4 个错误，0 个警告，0 个提示。');
+    assert.equal(r.stderr, '');
+  });
+
+  it('prints the JSON contract with 1-based positions equal to the core ranges', () => {
+    const { status, reports } = json(SEED_002, SEED_003);
+    assert.equal(status, 1);
+    assert.equal(reports.length, 2);
+    for (const [rep, file] of [
+      [reports[0], SEED_002],
+      [reports[1], SEED_003],
+    ] as const) {
+      assert.deepEqual(Object.keys(rep).sort(), ['diagnostics', 'file', 'template', 'year']);
+      assert.equal(rep.file, file);
+      assert.equal(rep.year, 2022);
+      const core = lint(readFileSync(file, 'utf8')).diagnostics;
+      assert.deepEqual(
+        rep.diagnostics,
+        core.map((d) => ({
+          rule: d.rule,
+          severity: d.severity,
+          message: d.message.zh,
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+        })),
+      );
+      for (const d of rep.diagnostics) {
+        assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
+        assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line);
+      }
+    }
+    assert.equal(reports[0].template, '2019');
+    assert.equal(reports[1].template, '2021');
+    assert.deepEqual(
+      reports[0].diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn]),
+      [
+        [339, 2, 339, 3],
+        [339, 2, 339, 3],
+        [345, 2, 345, 3],
+        [345, 2, 345, 3],
+      ],
+    );
+  });
+
+  it('exits 0 when there are only warnings, or nothing at all', () => {
+    assert.equal(cli('lint', SEED_003).status, 0);
+    const r = cli('lint', SEED_000);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, '共检查 1 个文件：0 个错误，0 个警告，0 个提示。\n');
+  });
+
+  it('exits 2 on usage errors', () => {
+    for (const args of USAGE) {
+      const r = cli(...args);
+      assert.equal(r.status, 2, JSON.stringify(args));
+    }
+    assert.equal(cli('--help').status, 0);
+    assert.match(cli('--help').stdout, /退出码/);
+  });
+
+  it('reports a missing file next to a good one: exit 2, the good one still linted', () => {
+    const missing = p('no-such-file.txt');
+    const { status, reports, stderr } = json(missing, SEED_002);
+    assert.equal(status, 2);
+    assert.match(stderr, /no-such-file\.txt：无法读取文件：文件不存在/);
+    assert.equal(reports.length, 2);
+    assert.equal(reports[0].file, missing);
+    assert.equal(reports[0].error, '无法读取文件：文件不存在');
+    assert.deepEqual(reports[0].diagnostics, []);
+    assert.equal(reports[1].diagnostics.filter((d) => d.rule === 'relation-mismatch').length, 4);
+    const text = cli('lint', SEED_002, missing);
+    assert.equal(text.status, 2);
+    assert.match(text.stdout, /002_7eb68c448bcdd812\.txt:339:2 {2}错误/);
+    assert.match(text.stdout, /no-such-file\.txt {2}无法读取文件：文件不存在/);
+  });
+
+  it('reads a GB18030-encoded copy of a seed and gives the same findings', () => {
+    const text = readFileSync(SEED_002, 'utf8');
+    const gb = p('seed-002-gb18030.txt');
+    const bytes = readFileSync(gb);
+    assert.notDeepEqual(bytes, Buffer.from(text, 'utf8'));
+    assert.equal(new TextDecoder('gb18030').decode(bytes), text, 'the encoding round-trips');
+    const a = json(SEED_002);
+    const b = json(gb);
+    assert.equal(b.status, a.status);
+    assert.deepEqual(strip(b.reports), strip(a.reports));
+  });
+
+  it('gives the same findings for a copy with a BOM and for a CRLF copy (same lines and columns)', () => {
+    const bom = p('seed-004-bom.txt');
+    const crlf = p('seed-004-crlf.txt');
+    assert.ok(readFileSync(crlf, 'utf8').includes('\r\n'));
+    const { reports } = json(SEED_004, bom, crlf);
+    assert.ok(reports[0].diagnostics.length > 0);
+    assert.deepEqual(strip([reports[1]]), strip([reports[0]]));
+    assert.deepEqual(strip([reports[2]]), strip([reports[0]]));
+  });
+
+  it('speaks English with --lang en', () => {
+    const { reports } = json('--lang', 'en', SEED_002);
+    assert.equal(reports[0].diagnostics.length, 4);
+    for (const d of reports[0].diagnostics) assert.match(d.message, /^Relation does not hold: /);
+    const text = cli('lint', '--lang=en', SEED_003);
+    assert.match(text.stdout, /:53:11 {2}warning {2}"\(一\)予以公开" has 6 cell\(s\) without a number/);
+    assert.match(text.stdout, /1 file\(s\) checked: 0 error\(s\), 2 warning\(s\), 0 note\(s\)\.\n$/);
+  });
+
+  it('gives no finding for a text that is not a report', () => {
+    const other = p('notes.txt');
+    const { status, reports } = json(other);
+    assert.equal(status, 0);
+    assert.deepEqual(reports[0].diagnostics, []);
+    assert.equal(reports[0].template, null);
+    const text = cli('lint', other);
+    assert.equal(text.status, 0);
+    assert.match(text.stdout, /notes\.txt {2}（未识别为政府信息公开工作年度报告，未检查）/);
+  });
+
+  it('lists every rule with `rules`, and keeps only errors with --quiet', () => {
+    const r = cli('rules');
+    assert.equal(r.status, 0);
+    for (const rule of RULES) assert.match(r.stdout, new RegExp(`^${rule.meta.id} +${rule.meta.defaultSeverity} `, 'm'));
+    const q = json('--quiet', SEED_003, SEED_002);
+    assert.deepEqual(q.reports[0].diagnostics, []);
+    assert.ok(q.reports[1].diagnostics.every((d) => d.severity === 'error'));
+  });
+});
