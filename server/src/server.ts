@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { foldingRanges, hoverAt, lint, outline, REPORT_LANGUAGE, shouldCheck, tableLenses, type LintResult, type Locale } from './core';
 import { toJson } from './cli/format';
 import { configDiagnostics, fixAllAction, quickFixes, toFolding, toLens, toLspDiagnostic, toSymbols } from './lsp/convert';
+import { registerRequests } from './lsp/requests';
 import { findCandidates, readUtf8OrGb } from './lsp/scan';
 import { ConfigFiles, configPath, editorSettings, isConfigUri, resolveSettings, type DocumentSettings, type RawEditorSettings } from './lsp/settings';
 
@@ -282,6 +283,8 @@ connection.onRequest('nianbao/exportJson', async (params: { uri: string }) => {
     locale,
   );
 });
+
+registerRequests(connection, { result: currentResult, locale: () => locale });
 
 documents.listen(connection);
 connection.listen();
