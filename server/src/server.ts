@@ -286,5 +286,12 @@ connection.onRequest('nianbao/exportJson', async (params: { uri: string }) => {
 
 registerRequests(connection, { result: currentResult, locale: () => locale });
 
+/** Memory figures for the benchmark (heap after a collection when the server runs with --expose-gc). */
+connection.onRequest('nianbao/stats', () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  return { heapUsed: process.memoryUsage().heapUsed, documents: documents.all().length };
+});
+
 documents.listen(connection);
 connection.listen();

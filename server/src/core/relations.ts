@@ -102,68 +102,106 @@ export function cellName(def: TableDef, ref: CellRef): string {
   return `${rowLabel(def, ref.row)}·${colLabel(def, ref.col)}`;
 }
 
-function evaluate(table: Table, def: TableDef, rel: RelationDef): RelationResult {
-  const ix = indexOf(def);
-  const col = (key: string): ColumnDef => ix.cols.get(key)!;
-  const rowDef = (key: string): RowDef | undefined => ix.rows.get(key);
+interface CompiledTerm {
+  ref: CellRef;
+  weight: 1 | -1;
+  col: ColumnDef;
+  /** item refs when the term's row is a group row */
+  items: CellRef[] | null;
+}
+
+interface CompiledRelation {
+  rel: RelationDef;
+  totalCol: ColumnDef;
+  terms: CompiledTerm[];
+  anyAmount: boolean;
+}
+
+const compiledCache = new WeakMap<TableDef, CompiledRelation[]>();
+
+/** Resolve the labels, kinds and group items of every relation of a table once. */
+function compiled(def: TableDef): CompiledRelation[] {
+  let list = compiledCache.get(def);
+  if (!list) {
+    const ix = indexOf(def);
+    list = def.relations.map((rel) => {
+      const terms = rel.terms.map((t) => {
+        const rd = ix.rows.get(t.ref.row);
+        return { ref: t.ref, weight: t.weight, col: ix.cols.get(t.ref.col)!, items: rd?.items ? rd.items.map((row) => ({ row, col: t.ref.col })) : null };
+      });
+      const totalCol = ix.cols.get(rel.total.col)!;
+      return { rel, totalCol, terms, anyAmount: totalCol.kind === 'amount' || terms.some((t) => t.col.kind === 'amount') };
+    });
+    compiledCache.set(def, list);
+  }
+  return list;
+}
+
+function evaluate(table: Table, def: TableDef, c: CompiledRelation): RelationResult {
+  const rel = c.rel;
   const totalCell = cellOf(table, rel.total);
-  const anyAmount = col(rel.total.col).kind === 'amount' || rel.terms.some((t) => col(t.ref.col).kind === 'amount');
   const maxDec = maxDecimals(table);
   // enough decimals for every value of the table, plus one for the half-unit tolerance of amounts
-  const scale = maxDec === 0 && !anyAmount ? 0 : maxDec + 1;
-
+  const scale = maxDec === 0 && !c.anyAmount ? 0 : maxDec + 1;
+  const reported = totalCell ? interval(totalCell, c.totalCol, scale) : null;
   const missing: Cell[] = [];
-  const operands: Operand[] = rel.terms.map((t) => {
-    const rd = rowDef(t.ref.row);
-    if (rd?.items) {
-      const itemCells = rd.items.map((item) => cellOf(table, { row: item, col: t.ref.col }));
-      const vals = itemCells.map((c) => (c ? interval(c, col(t.ref.col), scale) : null));
-      if (vals.every((v) => v !== null)) {
-        let lo = 0;
-        let hi = 0;
-        for (const v of vals) {
-          lo += v!.lo;
-          hi += v!.hi;
+  if (!reported && rel.optionalTotal) {
+    return { def: rel, table, tableDef: def, totalCell, operands: [], scale, missing, reported: null, computed: null, status: 'skipped' };
+  }
+  if (!reported && totalCell) missing.push(totalCell);
+  const operands: Operand[] = [];
+  let lo = 0;
+  let hi = 0;
+  let complete = true;
+  for (const t of c.terms) {
+    let op: Operand;
+    if (t.items) {
+      const cells: Cell[] = [];
+      let ilo = 0;
+      let ihi = 0;
+      let all = true;
+      for (const ref of t.items) {
+        const ic = cellOf(table, ref);
+        if (!ic) {
+          all = false;
+          continue;
         }
-        return { ref: t.ref, weight: t.weight, via: 'items', cells: itemCells as Cell[], value: { lo, hi } };
+        cells.push(ic);
+        const v = interval(ic, t.col, scale);
+        if (v) {
+          ilo += v.lo;
+          ihi += v.hi;
+        } else all = false;
       }
-      const sub = cellOf(table, t.ref);
-      const sv = sub ? interval(sub, col(t.ref.col), scale) : null;
-      if (sub && sv) return { ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv };
-      itemCells.forEach((c, i) => {
-        if (c && vals[i] === null) missing.push(c);
-      });
-      return { ref: t.ref, weight: t.weight, via: 'items', cells: itemCells.filter((c): c is Cell => !!c), value: null };
-    }
-    const c = cellOf(table, t.ref);
-    const v = c ? interval(c, col(t.ref.col), scale) : null;
-    if (c && !v) missing.push(c);
-    return { ref: t.ref, weight: t.weight, via: 'cell', cells: c ? [c] : [], value: v };
-  });
-  const reported = totalCell ? interval(totalCell, col(rel.total.col), scale) : null;
-  const base = { def: rel, table, tableDef: def, totalCell, operands, scale, missing };
-  if (!reported) {
-    if (rel.optionalTotal) return { ...base, reported: null, computed: null, status: 'skipped' };
-    if (totalCell) missing.unshift(totalCell);
-  }
-  let computed: Interval | null = null;
-  if (operands.every((o) => o.value !== null)) {
-    let lo = 0;
-    let hi = 0;
-    for (const o of operands) {
-      if (o.weight === 1) {
-        lo += o.value!.lo;
-        hi += o.value!.hi;
-      } else {
-        lo -= o.value!.hi;
-        hi -= o.value!.lo;
+      if (all) op = { ref: t.ref, weight: t.weight, via: 'items', cells, value: { lo: ilo, hi: ihi } };
+      else {
+        const sub = cellOf(table, t.ref);
+        const sv = sub ? interval(sub, t.col, scale) : null;
+        if (sub && sv) op = { ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv };
+        else {
+          for (const ic of cells) if (ic.value.kind !== 'number') missing.push(ic);
+          op = { ref: t.ref, weight: t.weight, via: 'items', cells, value: null };
+        }
       }
+    } else {
+      const cell = cellOf(table, t.ref);
+      const v = cell ? interval(cell, t.col, scale) : null;
+      if (cell && !v) missing.push(cell);
+      op = { ref: t.ref, weight: t.weight, via: 'cell', cells: cell ? [cell] : [], value: v };
     }
-    computed = { lo, hi };
+    operands.push(op);
+    if (!op.value) complete = false;
+    else if (t.weight === 1) {
+      lo += op.value.lo;
+      hi += op.value.hi;
+    } else {
+      lo -= op.value.hi;
+      hi -= op.value.lo;
+    }
   }
-  if (!reported || !computed) return { ...base, reported, computed, status: 'unknown' };
-  const meets = reported.lo <= computed.hi && computed.lo <= reported.hi;
-  return { ...base, reported, computed, status: meets ? 'ok' : 'mismatch' };
+  const computed: Interval | null = complete ? { lo, hi } : null;
+  const status: RelationStatus = !reported || !computed ? 'unknown' : reported.lo <= computed.hi && computed.lo <= reported.hi ? 'ok' : 'mismatch';
+  return { def: rel, table, tableDef: def, totalCell, operands, scale, missing, reported, computed, status };
 }
 
 /** Evaluate every relation of every readable table of the model. */
@@ -173,12 +211,10 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     if (!table.readable) continue;
     const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
     if (!def) continue;
-    for (const rel of def.relations) {
-      if (!table.rows.has(rel.total.row) && !rel.optionalTotal) {
-        // the total row itself is missing: nothing to compare (the row-missing rule reports it)
-        continue;
-      }
-      out.push(evaluate(table, def, rel));
+    for (const c of compiled(def)) {
+      // the total row itself is missing: nothing to compare (the row-missing rule reports it)
+      if (!table.rows.has(c.rel.total.row) && !c.rel.optionalTotal) continue;
+      out.push(evaluate(table, def, c));
     }
   }
   return out;

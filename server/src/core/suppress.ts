@@ -3,6 +3,7 @@
  * Directives that suppress nothing are reported (info) so stale comments do not hide future problems.
  */
 import type { Directive, ReportModel } from './model';
+import { isDirectiveLine } from './parser/directives';
 import type { LintDiagnostic } from './types';
 
 const DIRECTIVE_RULE = 'inline-directive';
@@ -18,7 +19,7 @@ interface Scope {
 function nextContentLine(model: ReportModel, after: number): number {
   for (let i = after + 1; i < model.lines.length; i++) {
     const t = model.lines[i].text;
-    if (t.trim() !== '' && !/^\s*(<!--\s*nianbao-[^>]*-->\s*)+$/.test(t)) return i;
+    if (t.trim() !== '' && !isDirectiveLine(t)) return i;
   }
   return after + 1;
 }

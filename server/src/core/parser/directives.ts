@@ -8,18 +8,30 @@
 import type { Directive, Line } from '../model';
 import { range } from './lines';
 
-const DIRECTIVE_RE = /<!--\s*nianbao-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+const DIRECTIVE_RE = /^<!--\s*nianbao-(disable-next-line|disable-line|disable|enable)\b/;
+const KINDS = new Set(['disable-next-line', 'disable-line', 'disable', 'enable']);
 
 export function readDirectives(lines: Line[]): Directive[] {
   const out: Directive[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     if (t.indexOf('nianbao-') < 0) continue;
-    DIRECTIVE_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DIRECTIVE_RE.exec(t))) {
-      const rules = m[2].split(/[\s,，]+/).filter((x) => x.length > 0);
-      out.push({ kind: m[1] as Directive['kind'], rules, line: i, range: range(i, m.index, m.index + m[0].length) });
+    // find each <!-- … --> once, left to right (no backtracking over long lines)
+    let from = 0;
+    for (;;) {
+      const open = t.indexOf('<!--', from);
+      if (open < 0) break;
+      const close = t.indexOf('-->', open + 4);
+      if (close < 0) break;
+      const m = DIRECTIVE_RE.exec(t.slice(open, Math.min(close, open + 40)));
+      if (m && KINDS.has(m[1])) {
+        const rules = t
+          .slice(open + m[0].length, close)
+          .split(/[\s,，]+/)
+          .filter((x) => x.length > 0);
+        out.push({ kind: m[1] as Directive['kind'], rules, line: i, range: range(i, open, close + 3) });
+      }
+      from = close + 3;
     }
   }
   return out;
@@ -27,5 +39,6 @@ export function readDirectives(lines: Line[]): Directive[] {
 
 /** A line that holds nothing but directive comments (skipped by the table reader and the narrative). */
 export function isDirectiveLine(text: string): boolean {
-  return /^\s*(<!--\s*nianbao-[^>]*-->\s*)+$/.test(text);
+  const t = text.trim();
+  return t.startsWith('<!--') && t.endsWith('-->') && t.indexOf('nianbao-') > 0 && t.indexOf('-->') === t.length - 3;
 }

@@ -24,6 +24,7 @@ export const cellNotNumber: Rule = {
         for (const c of row.cells.values()) {
           const col = def.columns.find((x) => x.key === c.col);
           if (!col) continue;
+          if (c.value.kind !== 'invalid' && !(c.value.kind === 'number' && c.value.decimals > 0)) continue;
           const where = def.kind === 'review' ? colLabel(def, c.col) : `${rowLabel(def, c.row)}·${colLabel(def, c.col)}`;
           if (c.value.kind === 'invalid') {
             ctx.report({

@@ -1,0 +1,219 @@
+// npm run bench — the performance benchmark (prints a table per part and writes bench/results.json).
+// Every figure is printed next to its goal and whether it is met. Timings are medians of repeated runs;
+// ratios compare with a baseline measured in the same run (split into lines + one regex scan for numbers).
+// Nothing here is a test: it never fails the build, it measures.
+import * as esbuild from 'esbuild';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const quick = process.argv.includes('--quick');
+const outCore = 'out/bench-core.cjs';
+await esbuild.build({ entryPoints: ['server/src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: outCore, logLevel: 'warning' });
+const require = createRequire(import.meta.url);
+const core = require('../' + outCore);
+if (!existsSync('dist/server.js') || !existsSync('dist/cli.js')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+
+const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, date: new Date().toISOString() };
+const met = (ok) => (ok ? '✓ 达标 met' : '✗ 未达标 not met');
+let sink = 0;
+
+function time(fn, runs) {
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const a = process.hrtime.bigint();
+    fn();
+    t.push(Number(process.hrtime.bigint() - a) / 1e6);
+  }
+  t.sort((x, y) => x - y);
+  return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] };
+}
+const baseline = (text) => {
+  const lines = text.split(/\r\n|\r|\n/);
+  const re = /[0-9０-９]+/g;
+  for (const l of lines) {
+    re.lastIndex = 0;
+    while (re.exec(l)) sink++;
+  }
+};
+function measure(text, runs) {
+  const warm = Math.max(3, Math.floor(runs / 5));
+  for (let i = 0; i < warm; i++) {
+    core.lint(text);
+    baseline(text);
+  }
+  const l = time(() => core.lint(text), runs);
+  const b = time(() => baseline(text), runs);
+  return { lint: l, base: b, ratio: l.median / b.median };
+}
+
+// 1. seeds and corpus
+const sources = [['../shared/seeds', 'seed'], ['../shared/corpus/real', 'corpus']].filter(([d]) => existsSync(d));
+const files = sources.flatMap(([d, kind]) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: join(d, f), kind })));
+console.log('\n## 1. 每份报告：解析 + 全部规则 / per report: parse + all rules (goal: ≤ 10× baseline on every seed)');
+const perFile = [];
+for (const f of files) {
+  const text = readFileSync(f.path, 'utf8');
+  const m = measure(text, quick ? 100 : 400);
+  perFile.push({ file: f.path.split('/').pop().slice(0, 32), kind: f.kind, kb: +(text.length / 1024).toFixed(1), median_ms: +m.lint.median.toFixed(3), p95_ms: +m.lint.p95.toFixed(3), baseline_ms: +m.base.median.toFixed(4), ratio: +m.ratio.toFixed(1), goal: f.kind === 'seed' ? met(m.ratio <= 10) : '' });
+}
+console.table(perFile);
+results.perFile = perFile;
+const largestSeed = perFile.filter((r) => r.kind === 'seed').sort((a, b) => b.kb - a.kb)[0];
+if (largestSeed) console.log(`最大的种子报告 largest seed: ${largestSeed.file} — ${largestSeed.median_ms} ms (goal < 1 ms: ${met(largestSeed.median_ms < 1)})`);
+
+// 2. growth
+console.log('\n## 2. 规模增长 / growth (goal: linear — 10 MB / 1 MB time ratio ≤ 12)');
+const seedTexts = files.filter((f) => f.kind === 'seed').map((f) => readFileSync(f.path, 'utf8'));
+function synthetic(bytes) {
+  // long narrative, many tables, pasted repeats: whole seeds one after another, plus narrative padding
+  const narrative = '2023年，本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息共1234条，其中政策文件56条、工作动态789条、其他信息389条。';
+  let s = '';
+  let i = 0;
+  while (s.length * 3 < bytes) {
+    s += seedTexts[i % seedTexts.length] + '\n' + narrative.repeat(20) + '\n';
+    i++;
+  }
+  return s;
+}
+const growth = [];
+for (const size of quick ? [10e3, 100e3, 1e6] : [10e3, 100e3, 1e6, 10e6]) {
+  const text = synthetic(size);
+  const runs = size >= 10e6 ? 3 : size >= 1e6 ? 5 : 20;
+  const m = measure(text, runs);
+  growth.push({ size: size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`, chars: text.length, median_ms: +m.lint.median.toFixed(2), baseline_ms: +m.base.median.toFixed(2), ratio: +m.ratio.toFixed(1) });
+}
+const g1 = growth.find((g) => g.size === '1 MB');
+const g10 = growth.find((g) => g.size === '10 MB');
+console.table(growth);
+if (g1 && g10) console.log(`10 MB / 1 MB = ${(g10.median_ms / g1.median_ms).toFixed(1)} (goal ≤ 12: ${met(g10.median_ms / g1.median_ms <= 12)})`);
+results.growth = growth;
+
+// 3. adversarial inputs: one 1 MB line and 100 KB of text built to stress each kind of pattern the parser and rules use
+console.log('\n## 3. 对抗性输入 / adversarial inputs (goal: each < 50 ms; the 1 MB line is reported as is)');
+const adversarial = {
+  '1 MB single line': '共'.repeat(1) + '1、'.repeat(350_000),
+  digits: '1'.repeat(100_000),
+  'digits+commas': '1,'.repeat(50_000),
+  'enumeration 共…其中…': '共100条，其中' + 'A1条、'.repeat(25_000),
+  'brackets （（（': '（'.repeat(100_000),
+  'headings 一、': '一、'.repeat(50_000),
+  'numbered lines': Array.from({ length: 10_000 }, (_, i) => `${i}.项目${i}`).join('\n'),
+  'dates 年月日': '2023年1月'.repeat(14_000),
+  'tabs': '\t'.repeat(100_000),
+  'directives <!--': '<!-- nianbao-disable '.repeat(5_000),
+  'labels with spaces': '自 然 人 '.repeat(20_000),
+  'pipes |': '|'.repeat(100_000),
+  'title-like': '政府信息公开工作年度报告'.repeat(8_000),
+  'surrogates': '😀'.repeat(50_000),
+};
+const adv = [];
+for (const [name, text] of Object.entries(adversarial)) {
+  const t = time(() => core.lint(text), 3);
+  adv.push({ input: name, kb: +(text.length / 1024).toFixed(0), median_ms: +t.median.toFixed(1), goal: name.startsWith('1 MB') ? '' : met(t.median < 50) });
+}
+console.table(adv);
+results.adversarial = adv;
+
+// 4. LSP latency through the real server
+console.log('\n## 4. 语言服务器 / LSP: didChange → publishDiagnostics (goal: p99 < 10 ms; the server has no debounce)');
+const { StreamMessageReader, StreamMessageWriter, createMessageConnection } = require('vscode-jsonrpc/node');
+async function lspBench(edits, memEdits) {
+  const child = spawn(process.execPath, ['--expose-gc', 'dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiters.shift();
+    if (w) w(p);
+  });
+  conn.onRequest('workspace/configuration', () => [null]);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification(() => {});
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'zh-cn' });
+  conn.sendNotification('initialized', {});
+  const text = readFileSync(files.filter((f) => f.kind === 'seed').sort((a, b) => statSync(b.path).size - statSync(a.path).size)[0].path, 'utf8');
+  const uri = pathToFileURL(join(tmpdir(), 'bench-report.txt')).toString();
+  const next = () => new Promise((r) => waiters.push(r));
+  let p = next();
+  conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await p;
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('总体情况'));
+  const lat = [];
+  let version = 1;
+  let heapAt100 = 0;
+  for (let i = 0; i < edits; i++) {
+    version++;
+    const insert = i % 2 === 0;
+    p = next();
+    const a = process.hrtime.bigint();
+    conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [insert ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '一' } : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' }],
+    });
+    await p;
+    lat.push(Number(process.hrtime.bigint() - a) / 1e6);
+    if (i === 99 && memEdits) heapAt100 = (await conn.sendRequest('nianbao/stats')).heapUsed;
+  }
+  let heapEnd = 0;
+  if (memEdits) heapEnd = (await conn.sendRequest('nianbao/stats')).heapUsed;
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  conn.dispose();
+  lat.sort((x, y) => x - y);
+  return { median: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)], heapAt100, heapEnd };
+}
+const l500 = await lspBench(500, false);
+console.log(`500 次单字编辑 single-character edits: median ${l500.median.toFixed(2)} ms, p99 ${l500.p99.toFixed(2)} ms (goal p99 < 10 ms: ${met(l500.p99 < 10)})`);
+results.lsp = { edits: 500, median_ms: +l500.median.toFixed(2), p99_ms: +l500.p99.toFixed(2) };
+
+// 5. memory
+console.log('\n## 5. 内存 / memory: server heap after 10,000 edits vs after the first 100 (goal: within 20 MB)');
+const mem = await lspBench(quick ? 1000 : 10_000, true);
+const growthMB = (mem.heapEnd - mem.heapAt100) / 2 ** 20;
+console.log(`heap after 100 edits ${(mem.heapAt100 / 2 ** 20).toFixed(1)} MB, after ${quick ? 1000 : 10000}: ${(mem.heapEnd / 2 ** 20).toFixed(1)} MB, growth ${growthMB.toFixed(1)} MB (${met(growthMB < 20)})`);
+results.memory = { heapAt100MB: +(mem.heapAt100 / 2 ** 20).toFixed(1), heapEndMB: +(mem.heapEnd / 2 ** 20).toFixed(1), growthMB: +growthMB.toFixed(1) };
+
+// 6. CLI throughput on 2,000 generated reports
+console.log('\n## 6. 命令行吞吐 / CLI throughput on 2,000 generated reports (goal ≥ 1,000 reports/s)');
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const n = quick ? 400 : 2000;
+const names = [];
+for (let i = 0; i < n; i++) {
+  const base = seedTexts[i % seedTexts.length];
+  const name = join(dir, `r${String(i).padStart(4, '0')}.txt`);
+  writeFileSync(name, base.replace(/(20\d\d)年/, `$1年`) + `\n<!-- ${i} -->\n`);
+  names.push(name);
+}
+const a = process.hrtime.bigint();
+const cli = spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', dir], { maxBuffer: 1 << 30 });
+let seconds = Number(process.hrtime.bigint() - a) / 1e9;
+let mode = 'folder';
+if (cli.status === 2) {
+  // older CLI without folder support: pass the files
+  const b = process.hrtime.bigint();
+  spawnSync(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', ...names], { maxBuffer: 1 << 30 });
+  seconds = Number(process.hrtime.bigint() - b) / 1e9;
+  mode = 'files';
+}
+rmSync(dir, { recursive: true, force: true });
+const rate = n / seconds;
+console.log(`${n} reports (${mode}) in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} reports/s (${met(rate >= 1000)})`);
+results.cli = { reports: n, seconds: +seconds.toFixed(2), perSecond: Math.round(rate) };
+
+// 7. bundle sizes
+console.log('\n## 7. 包大小 / bundle sizes');
+const sizes = {};
+for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'nianbao.vsix']) if (existsSync(f)) sizes[f] = `${(statSync(f).size / 1024).toFixed(0)} KB`;
+console.table(sizes);
+results.bundles = sizes;
+
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+console.log('\n结果已写入 bench/results.json');
+if (sink < 0) console.log(sink);
