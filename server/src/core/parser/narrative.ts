@@ -128,6 +128,7 @@ export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
 
 const COUNT_UNITS = ['人次', '条', '件', '宗', '项', '次', '个', '篇', '份', '期', '场', '起', '家', '批', '部', '类', '名', '人', '户', '万次'];
 const OTHER_UNITS = ['%', '年', '月', '日', '号', '元', '万元', '亿元', '页', '小时', '天'];
+const ALL_UNITS = [...COUNT_UNITS, ...OTHER_UNITS];
 
 function isDigit(c: string): boolean {
   return c >= '0' && c <= '9';
@@ -169,7 +170,7 @@ function readNumber(run: Run, i: number): { num: NarrativeNumber; end: number } 
     }
     while (t[k] === ' ') k++;
     const r2 = t.slice(k, k + 2);
-    for (const u of [...COUNT_UNITS, ...OTHER_UNITS]) {
+    for (const u of ALL_UNITS) {
       if (r2.startsWith(u)) {
         unit = u;
         k += u.length;
@@ -445,6 +446,7 @@ function readCitations(run: Run, lines: Line[], out: NoticeCitation[]): void {
     [CITE_2019, '2019'],
     [CITE_2021, '2021'],
   ] as const) {
+    if (t.indexOf(notice) < 0) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {
@@ -527,7 +529,7 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
     readCounts(run, lines, n.counts);
     readNoCaseClaims(run, n.noCaseClaims);
     readPeriods(run, n.periods);
-    readCitations(run, lines, n.citations);
+    if (run.text.indexOf('号') >= 0 || run.text.indexOf('通知') >= 0) readCitations(run, lines, n.citations);
     readYearClaims(run, n.yearClaims);
     if (run.pieces.some((p) => headingLines.has(p.line)) || (seq && seq.section !== run.section)) seq = null;
     for (const mk of readShi(run)) {
@@ -551,7 +553,7 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
     BOOKMARK.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = BOOKMARK.exec(run.text))) n.artefacts.push({ kind: 'bookmark', span: spanOf(run, m.index, m.index + m[0].length, lines) });
-    for (const w of PRE_2019) {
+    for (const w of n.preFormatMarkers.length < 20 ? PRE_2019 : []) {
       const at = run.text.indexOf(w);
       if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
     }

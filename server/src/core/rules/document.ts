@@ -18,13 +18,13 @@ export function sectionByOfficial(model: ReportModel, n: number): Section | unde
   return model.sections.find((s) => s.official === n);
 }
 
-/** The last non-blank line of the document, trimmed, as a range. */
+/** The end of the last non-blank line of the document (zero width: where something missing belongs). */
 export function lastTextRange(model: ReportModel, before = model.lines.length): Range {
   for (let i = Math.min(before, model.lines.length) - 1; i >= 0; i--) {
     const t = model.lines[i].text;
     const a = t.length - t.trimStart().length;
     const b = t.trimEnd().length;
-    if (b > a) return { start: { line: i, character: a }, end: { line: i, character: b } };
+    if (b > a) return { start: { line: i, character: b }, end: { line: i, character: b } };
   }
   return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

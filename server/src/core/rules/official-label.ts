@@ -1,7 +1,7 @@
 import { normalizeLabel, stripSpaces } from '../labels';
 import type { LabelRef } from '../model';
 import type { Rule } from '../rule';
-import type { RelatedInfo, Severity } from '../types';
+import type { RelatedInfo, Severity, TextEdit } from '../types';
 
 /** A fuzzy match that is only the official label cut short by a line break of a PDF conversion. */
 function truncatedByConversion(ref: LabelRef, layout: string): boolean {
@@ -9,6 +9,13 @@ function truncatedByConversion(ref: LabelRef, layout: string): boolean {
   const w = normalizeLabel(ref.text).replace(/^(\d{1,2})、/, '$1.');
   const o = normalizeLabel(ref.match.entry.official);
   return w.length >= 4 && o.startsWith(w);
+}
+
+/** Replace only the "、" after the number (the label may be cut short by a line break). */
+function dunhaoEdit(r: LabelRef): TextEdit {
+  const at = r.text.indexOf('、');
+  const start = { line: r.range.start.line, character: r.range.start.character + Math.max(0, at) };
+  return { range: { start, end: { line: start.line, character: start.character + 1 } }, newText: '.' };
 }
 
 export const officialLabel: Rule = {
@@ -59,8 +66,10 @@ export const officialLabel: Rule = {
           fixes: [{ title: { zh: `改为「${official}」`, en: `Change to "${official}"` }, edits: [{ range: r.range, newText: official }], preferred: false }],
         });
       }
-      const fold = (list: LabelRef[], severity: Severity, zh: string, en: string): void => {
+      const fold = (list: LabelRef[], severity: Severity, zh: string, en: string, dun: boolean): void => {
         if (!list.length) return;
+        // rows make a clearer example than the long corner note
+        list.sort((a, b) => Number(b.match.entry.role === 'row') - Number(a.match.entry.role === 'row') || a.range.start.line - b.range.start.line);
         const related: RelatedInfo[] = list.slice(1).map((r) => ({ range: r.range, message: { zh: `「${stripSpaces(r.text)}」应为「${r.match.entry.official}」`, en: `"${stripSpaces(r.text)}" → "${r.match.entry.official}"` } }));
         ctx.report({
           range: list[0].range,
@@ -73,14 +82,14 @@ export const officialLabel: Rule = {
           fixes: [
             {
               title: { zh: `把本表${list.length}处标签改为规定写法`, en: `Use the official form in ${list.length} label(s)` },
-              edits: list.map((r) => ({ range: r.range, newText: r.match.entry.official })),
+              edits: list.map((r) => (dun ? dunhaoEdit(r) : { range: r.range, newText: r.match.entry.official })),
               preferred: false,
             },
           ],
         });
       };
-      fold(dunhao, 'warning', '本表有N处序号写作“1、”，格式规定为“1.”', 'N label(s) in this table are numbered "1、" instead of "1."');
-      fold(width, 'info', '本表有N处标签的括号或标点与格式不同（半角“()”应为全角“（）”）', 'N label(s) in this table use half-width brackets or other punctuation instead of the official full-width form');
+      fold(dunhao, 'warning', '本表有N处序号写作“1、”，格式规定为“1.”', 'N label(s) in this table are numbered "1、" instead of "1."', true);
+      fold(width, 'info', '本表有N处标签的括号或标点与格式不同（半角“()”应为全角“（）”）', 'N label(s) in this table use half-width brackets or other punctuation instead of the official full-width form', false);
     }
   },
 };

@@ -93,13 +93,16 @@ export const textTable: Rule = {
           const row = a1.rows.get(n.topic === 'rules' ? 'rules' : 'normative');
           if (!row) break;
           const def = TEMPLATES[a1.template].tables.find((t) => t.id === 'a1');
-          const nums = [...row.cells.values()].filter((c) => c.value.kind === 'number');
-          if (!nums.length || nums.some((c) => c.value.kind === 'number' && c.value.value === v)) break;
-          const list = nums.map((c) => `${def ? def.columns.find((x) => x.key === c.col)?.label : c.col}${c.raw}`).join('、');
+          const nums = [...row.cells.values()].filter((c) => c.state !== 'absent');
+          // a blank or placeholder cell stands for 0 (what cell-missing asks for); a cell with other text stops the comparison
+          if (!nums.length || nums.some((c) => c.value.kind === 'invalid')) break;
+          const valueOf = (c: Cell): number => (c.value.kind === 'number' ? c.value.value : 0);
+          if (nums.some((c) => valueOf(c) === v)) break;
+          const list = nums.map((c) => `${def ? def.columns.find((x) => x.key === c.col)?.label : c.col}${valueOf(c)}`).join('、');
           say(
             n,
             `正文称${n.phrase.text}${written}，而第二部分第二十条第（一）项表格中「${row.label.text.replace(/\s+/g, '')}」为：${list}，没有一项是${n.value.text}。如正文所指是其他机关的文件或其他类别，请写明。`,
-            `The text gives ${v} for ${n.phrase.text}; the 第二十条第（一）项 table row "${row.label.text}" has ${nums.map((c) => c.raw).join(', ')}.`,
+            `The text gives ${v} for ${n.phrase.text}; the 第二十条第（一）项 table row "${row.label.text}" has ${nums.map(valueOf).join(', ')}.`,
             nums.map((c) => rel(c, def)),
           );
           break;
