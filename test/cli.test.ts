@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, RULES } from '../server/src/core';
+import { draft } from './helpers';
 
 const CLI = 'dist/cli.js';
 const SEED_002 = 'test/fixtures/seeds/002_7eb68c448bcdd812.txt';
 const SEED_003 = 'test/fixtures/seeds/003_075fb8c0c28ee6ce.txt';
 const SEED_004 = 'test/fixtures/seeds/004_94669dee5bbf1e6e.txt';
-const SEED_000 = 'test/fixtures/seeds/000_5e68f28fb7835250.txt';
 
 interface Run {
   status: number | null;
@@ -107,10 +107,12 @@ describe('cli', function () {
     writeFileSync(p('seed-004-bom.txt'), '\ufeff' + seed4);
     writeFileSync(p('seed-004-crlf.txt'), seed4.replace(/\r?\n/g, '\r\n'));
     writeFileSync(p('notes.txt'), NOTES);
+    writeFileSync(p('clean.txt'), draft());
+    writeFileSync(p('warn.txt'), draft({ apps: { r3_1: ['', '0', '0', '0', '0', '0', '0'] } }));
     start('lint', SEED_002);
     start('lint', '--format', 'json', SEED_002, SEED_003);
-    start('lint', SEED_003);
-    start('lint', SEED_000);
+    start('lint', p('clean.txt'));
+    start('lint', p('warn.txt'));
     for (const args of USAGE) start(...args);
     start('--help');
     start('lint', '--format', 'json', p('no-such-file.txt'), SEED_002);
@@ -135,10 +137,12 @@ describe('cli', function () {
     assert.equal(r.status, 1);
     const lines = r.stdout.trimEnd().split('\n');
     const findings = lines.slice(0, -1);
-    assert.equal(findings.length, 4);
-    for (const l of findings) assert.match(l, /^test\/fixtures\/seeds\/002_7eb68c448bcdd812\.txt:\d+:\d+ {2}(错误|警告|提示) {2}\S.* {2}\[[a-z-]+\]$/, l);
-    assert.equal(findings[0], `${SEED_002}:339:2  错误  勾稽关系不符：「第一项加第二项之和，等于第三项加第四项之和」（自然人列）。（七）总计·自然人填报 0，计算值 1，相差 -1。  [relation-mismatch]`);
-    assert.equal(lines[lines.length - 1], '共检查 1 个文件：4 个错误，0 个警告，0 个提示。');
+    const core = lint(readFileSync(SEED_002, 'utf8')).diagnostics;
+    assert.equal(findings.length, core.length);
+    for (const l of findings) assert.match(l, /^test\/fixtures\/seeds\/002_7eb68c448bcdd812\.txt:\d+:\d+ {2}(错误|警告|提示) {2}\S.* {2}\[[a-z0-9-]+\]$/, l);
+    assert.ok(findings.includes(`${SEED_002}:339:2  错误  勾稽关系不符：「第一项加第二项之和，等于第三项加第四项之和」（自然人列）。（七）总计·自然人填报 0，计算值 1，相差 -1。  [relation-mismatch]`));
+    const count = (sev: string): number => core.filter((d) => d.severity === sev).length;
+    assert.equal(lines[lines.length - 1], `共检查 1 个文件：${count('error')} 个错误，${count('warning')} 个警告，${count('info') + count('hint')} 个提示。`);
     assert.equal(r.stderr, '');
   });
 
@@ -174,7 +178,7 @@ describe('cli', function () {
     assert.equal(reports[0].template, '2019');
     assert.equal(reports[1].template, '2021');
     assert.deepEqual(
-      reports[0].diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn]),
+      reports[0].diagnostics.filter((d) => d.rule === 'relation-mismatch').map((d) => [d.line, d.column, d.endLine, d.endColumn]),
       [
         [339, 2, 339, 3],
         [339, 2, 339, 3],
@@ -185,10 +189,13 @@ describe('cli', function () {
   });
 
   it('exits 0 when there are only warnings, or nothing at all', () => {
-    assert.equal(cli('lint', SEED_003).status, 0);
-    const r = cli('lint', SEED_000);
+    const w = cli('lint', p('warn.txt'));
+    assert.equal(w.status, 0);
+    assert.match(w.stdout, /warn\.txt:\d+:\d+ {2}警告 {2}「（一）予以公开」有1个单元格未填写数字/);
+    const r = cli('lint', p('clean.txt'));
     assert.equal(r.status, 0);
-    assert.equal(r.stdout, '共检查 1 个文件：0 个错误，0 个警告，0 个提示。\n');
+    assert.match(r.stdout, /^共检查 1 个文件：0 个错误，0 个警告，\d+ 个提示。$/m);
+    assert.doesNotMatch(r.stdout, / {2}(错误|警告) {2}/);
   });
 
   it('exits 2 on usage errors', () => {
@@ -210,6 +217,7 @@ describe('cli', function () {
     assert.equal(reports[0].error, '无法读取文件：文件不存在');
     assert.deepEqual(reports[0].diagnostics, []);
     assert.equal(reports[1].diagnostics.filter((d) => d.rule === 'relation-mismatch').length, 4);
+    assert.ok(!stderr.includes('002_7eb68c448bcdd812'), 'only the missing file is complained about');
     const text = cli('lint', SEED_002, missing);
     assert.equal(text.status, 2);
     assert.match(text.stdout, /002_7eb68c448bcdd812\.txt:339:2 {2}错误/);
@@ -239,12 +247,19 @@ describe('cli', function () {
   });
 
   it('speaks English with --lang en', () => {
-    const { reports } = json('--lang', 'en', SEED_002);
-    assert.equal(reports[0].diagnostics.length, 4);
-    for (const d of reports[0].diagnostics) assert.match(d.message, /^Relation does not hold: /);
+    const en = json('--lang', 'en', SEED_002).reports[0].diagnostics;
+    const zh = json(SEED_002).reports[0].diagnostics;
+    assert.equal(en.length, zh.length);
+    en.forEach((d, i) => {
+      assert.equal(d.rule, zh[i].rule);
+      assert.equal(d.line, zh[i].line);
+      assert.notEqual(d.message, zh[i].message, d.rule);
+      assert.match(d.message, /^[\x20-\x7e]/, `${d.rule}: an English sentence`);
+    });
+    for (const d of en.filter((x) => x.rule === 'relation-mismatch')) assert.match(d.message, /^Relation does not hold: /);
     const text = cli('lint', '--lang=en', SEED_003);
-    assert.match(text.stdout, /:53:11 {2}warning {2}"\(一\)予以公开" has 6 cell\(s\) without a number/);
-    assert.match(text.stdout, /1 file\(s\) checked: 0 error\(s\), 2 warning\(s\), 0 note\(s\)\.\n$/);
+    assert.match(text.stdout, /:53:11 {2}warning {2}"（一）予以公开" has 6 cell\(s\) without a number/);
+    assert.match(text.stdout, /1 file\(s\) checked: \d+ error\(s\), \d+ warning\(s\), \d+ note\(s\)\.\n$/);
   });
 
   it('gives no finding for a text that is not a report', () => {
@@ -263,7 +278,9 @@ describe('cli', function () {
     assert.equal(r.status, 0);
     for (const rule of RULES) assert.match(r.stdout, new RegExp(`^${rule.meta.id} +${rule.meta.defaultSeverity} `, 'm'));
     const q = json('--quiet', SEED_003, SEED_002);
-    assert.deepEqual(q.reports[0].diagnostics, []);
+    assert.ok(q.reports[0].diagnostics.every((d) => d.severity === 'error'));
+    assert.ok(!q.reports[0].diagnostics.some((d) => d.rule === 'cell-missing'));
     assert.ok(q.reports[1].diagnostics.every((d) => d.severity === 'error'));
+    assert.equal(q.reports[1].diagnostics.filter((d) => d.rule === 'relation-mismatch').length, 4);
   });
 });

@@ -92,6 +92,16 @@ export function expectedFindings(expected: string): string[] {
   return expected.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
 }
 
+/** The table rules of the core (issue 2); unit tests on tiny drafts look at these only. */
+export const TABLE_RULES = ['relation-mismatch', 'cell-missing', 'cell-not-number', 'cell-negative', 'row-missing', 'row-unreadable', 'table-unrecognized'];
+
+/** The findings of the table rules only, formatted. */
+export function tableFindings(text: string): string[] {
+  return lint(text)
+    .diagnostics.filter((d) => TABLE_RULES.includes(d.rule))
+    .map(formatFinding);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // tiny drafts
 
@@ -100,7 +110,7 @@ export type DraftLayout = 'tabs' | 'cells' | 'markdown';
 export interface DraftOptions {
   template?: TemplateId;
   layout?: DraftLayout;
-  /** first line(s) of the report; default `东莞市测试局2022年政府信息公开工作年度报告` */
+  /** first line(s) of the report; default `东莞市测试局2022年政府信息公开工作年度报告` (2020 for the 2019 format) */
   title?: string;
   /**
    * Section 三 values by row key (r1, r2, r3_1 … r3_7, r4): 7 strings (use '' for a blank cell),
@@ -116,6 +126,8 @@ export interface DraftOptions {
   /** line terminator (default \n) */
   eol?: string;
 }
+
+const SIGNATURE_BODY = '东莞市测试局';
 
 const APP_ROWS = (tpl: TemplateId) => TEMPLATES[tpl].tables.find((t) => t.kind === 'applications')!.rows;
 
@@ -150,8 +162,14 @@ export function draft(o: DraftOptions = {}): string {
   const tpl = o.template ?? '2021';
   const layout = o.layout ?? 'tabs';
   const lines: string[] = [];
-  lines.push(o.title ?? '东莞市测试局2022年政府信息公开工作年度报告', '');
-  lines.push('一、总体情况', '本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》。', '');
+  // a report year the format is right for: 2022 for the 2021 format, 2020 for the 2019 one
+  const year = tpl === '2021' ? 2022 : 2020;
+  lines.push(o.title ?? `东莞市测试局${year}年政府信息公开工作年度报告`, '');
+  lines.push(
+    '一、总体情况',
+    `本年度，本局认真贯彻落实《中华人民共和国政府信息公开条例》，做好主动公开、依申请公开、政府信息管理、政府信息公开平台建设和监督保障工作。本报告统计期限为${year}年1月1日至${year}年12月31日。`,
+    '',
+  );
   lines.push('二、主动公开政府信息情况');
   const active: [string, string[], string[][]][] =
     tpl === '2021'
@@ -208,6 +226,7 @@ export function draft(o: DraftOptions = {}): string {
   );
   lines.push('五、存在的主要问题及改进情况', '一是公开内容不够全面。', '');
   lines.push('六、其他需要报告的事项', '本年度未收取信息处理费。', '');
+  lines.push(SIGNATURE_BODY, `${year + 1}年1月20日`);
   return lines.join(o.eol ?? '\n');
 }
 

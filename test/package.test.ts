@@ -31,7 +31,23 @@ interface Manifest {
     grammars: { language: string; scopeName: string; path: string }[];
     commands: Command[];
     menus: { commandPalette: { command: string; when: string }[] };
-    configuration: { title: string; properties: Record<string, { type: string; scope: string; default: unknown; enum?: string[] }> };
+    configuration: {
+      title: string;
+      properties: Record<
+        string,
+        {
+          type: string | string[];
+          scope: string;
+          default: unknown;
+          enum?: string[];
+          enumDescriptions?: string[];
+          description?: string;
+          markdownDescription?: string;
+          additionalProperties?: boolean;
+        }
+      >;
+    };
+    jsonValidation: { fileMatch: string; url: string }[];
   };
 }
 
@@ -144,18 +160,84 @@ describe('extension manifest (package.json)', () => {
     assert.equal(nlsZh['nianbao.command.setLanguage'], '将当前文件设为年报');
   });
 
-  it('contributes only the settings that work: nianbao.enable (resource) and nianbao.trace.server (window)', () => {
+  it('contributes the settings the server reads, each described in both languages, with the right scope', () => {
     const props = pkg.contributes.configuration.properties;
-    assert.deepEqual(Object.keys(props).sort(), ['nianbao.enable', 'nianbao.trace.server']);
+    assert.deepEqual(Object.keys(props).sort(), [
+      'nianbao.bodyKind',
+      'nianbao.checkPlaintext',
+      'nianbao.enable',
+      'nianbao.maxTypingSize',
+      'nianbao.reportYear',
+      'nianbao.rules',
+      'nianbao.run',
+      'nianbao.trace.server',
+      'nianbao.workspace.maxFiles',
+    ]);
+    for (const [name, p] of Object.entries(props)) {
+      const description = p.markdownDescription ?? p.description;
+      assert.match(description ?? '', /^%.+%$/, `${name} has a localised description`);
+      const key = description!.slice(1, -1);
+      assert.match(nlsZh[key] ?? '', CJK, `${name}: Chinese description`);
+      assert.ok((nlsEn[key] ?? '').length > 10, `${name}: English description`);
+      assert.match(nlsEn[key], /\b[A-Za-z]{4,}\b/, `${name}: English text`);
+      const expectedScope = name === 'nianbao.trace.server' || name === 'nianbao.workspace.maxFiles' ? 'window' : 'resource';
+      assert.equal(p.scope, expectedScope, `${name} scope`);
+      for (const e of p.enumDescriptions ?? []) assert.match(e, /^%.+%$/, `${name} enum description`);
+      if (p.enum) assert.equal(p.enumDescriptions?.length, p.enum.length, `${name}: one description per value`);
+    }
     assert.equal(props['nianbao.enable'].type, 'boolean');
-    assert.equal(props['nianbao.enable'].scope, 'resource');
     assert.equal(props['nianbao.enable'].default, true);
-    assert.equal(props['nianbao.trace.server'].scope, 'window');
     assert.deepEqual(props['nianbao.trace.server'].enum, ['off', 'messages', 'verbose']);
+    assert.deepEqual(props['nianbao.run'].enum, ['onType', 'onSave']);
+    assert.equal(props['nianbao.run'].default, 'onType');
+    assert.equal(props['nianbao.checkPlaintext'].type, 'boolean');
+    assert.equal(props['nianbao.checkPlaintext'].default, true);
+    assert.deepEqual(props['nianbao.bodyKind'].enum, ['auto', '部门', '人民政府']);
+    assert.equal(props['nianbao.bodyKind'].default, 'auto');
+    assert.deepEqual(props['nianbao.reportYear'].type, ['string', 'integer']);
+    assert.equal(props['nianbao.reportYear'].default, 'auto');
+    assert.equal(props['nianbao.maxTypingSize'].default, 2_000_000);
+    assert.equal(props['nianbao.workspace.maxFiles'].default, 200);
+    assert.equal(props['nianbao.rules'].type, 'object');
+    assert.equal(props['nianbao.rules'].additionalProperties, false, 'unknown rule ids are flagged in settings.json');
+    // the defaults are the server's defaults
+    const settings = readFileSync('server/src/lsp/settings.ts', 'utf8');
+    assert.match(settings, /run: 'onType', checkPlaintext: true, maxTypingSize: 2_000_000, workspaceMaxFiles: 200/);
     const client = readFileSync('client/src/extension.ts', 'utf8');
     assert.match(client, /get<boolean>\('enable'/, 'the client reads nianbao.enable');
     assert.match(client, /affectsConfiguration\('nianbao\.enable'\)/, 'the client reacts to changes of nianbao.enable');
     assert.match(client, /new LanguageClient\('nianbao'/, "client id 'nianbao' makes vscode-languageclient read nianbao.trace.server");
+    assert.match(client, /configurationSection: 'nianbao'/, 'the client forwards changes of the section nianbao');
+    assert.match(client, /initializationOptions: \{ locale: env\.language \}/, 'the server is told the display language');
+    assert.match(client, /pattern: CONFIG_GLOB/, 'the config file is handed to the server');
+    assert.match(client, /fileEvents: watcher/, 'changes of .nianbao.json on disk are forwarded');
+  });
+
+  it('gives every contributed command a title in English and in Chinese, in the category 年报', () => {
+    const titles: Record<string, string> = {
+      'nianbao.newReport': '新建年报（2021 年版模板）',
+      'nianbao.recalculateTotals': '重新计算全部合计',
+      'nianbao.exportResults': '导出检查结果',
+      'nianbao.setLanguage': '将当前文件设为年报',
+    };
+    for (const c of pkg.contributes.commands) {
+      const key = c.title.slice(1, -1);
+      assert.match(nlsZh[key] ?? '', CJK, `${c.command}: Chinese title`);
+      assert.ok(/^[A-Z]/.test(nlsEn[key] ?? ''), `${c.command}: English title "${nlsEn[key]}"`);
+      assert.equal(c.category, '%nianbao.category%');
+      if (titles[c.command]) assert.equal(nlsZh[key], titles[c.command]);
+    }
+    for (const command of Object.keys(titles)) assert.ok(pkg.contributes.commands.some((c) => c.command === command), command);
+    // the code lens command is not for the palette
+    assert.ok(pkg.contributes.menus.commandPalette.some((m) => m.command === 'nianbao.revealPosition' && m.when === 'false'));
+    // the status bar item opens the Problems panel
+    assert.match(readFileSync('client/src/status.ts', 'utf8'), /PROBLEMS_COMMAND = 'workbench\.actions\.view\.problems'/);
+  });
+
+  it('validates .nianbao.json with the generated schema (jsonValidation)', () => {
+    assert.deepEqual(pkg.contributes.jsonValidation, [{ fileMatch: '.nianbao.json', url: './schemas/nianbao.schema.json' }]);
+    const schema = readJson<{ properties: { rules: { properties: Record<string, unknown> } } }>('schemas/nianbao.schema.json');
+    assert.ok(Object.keys(schema.properties.rules.properties).includes('relation-mismatch'));
   });
 
   it('registers every contributed command in the client, and contributes every command the client registers', () => {
@@ -260,6 +342,7 @@ describe('packaged extension (.vsix)', function () {
       'extension/dist/server.js',
       'extension/language-configuration.json',
       'extension/syntaxes/nianbao.tmLanguage.json',
+      'extension/schemas/nianbao.schema.json',
       'extension/docs/rules/README.md',
       'extension/images/icon.png',
       'extension/LICENSE.txt',
@@ -267,6 +350,7 @@ describe('packaged extension (.vsix)', function () {
       assert.ok(names.includes(required), `${required} missing from the vsix: ${names.join(', ')}`);
     }
     assert.ok(names.some((n) => /^extension\/readme\.md$/i.test(n)), 'README missing');
+    assert.ok(!names.includes('extension/dist/cli.js'), 'the CLI is not part of the extension');
     assert.ok(names.filter((n) => n.startsWith('extension/docs/rules/')).length >= 2, 'rule docs missing');
     const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8')) as Manifest;
     assert.equal(manifest.contributes.languages[0].id, 'nianbao');
@@ -279,6 +363,7 @@ describe('packaged extension (.vsix)', function () {
       /^extension\/dist\/[^/]+\.js$/,
       /^extension\/(package\.json|package\.nls(\.[a-z-]+)?\.json|language-configuration\.json)$/,
       /^extension\/syntaxes\/[^/]+\.json$/,
+      /^extension\/schemas\/[^/]+\.schema\.json$/,
       /^extension\/docs\/rules\/[^/]+\.md$/,
       /^extension\/(readme\.md|changelog\.md|LICENSE\.txt)$/i,
       /^extension\/images\/icon\.png$/,
@@ -293,5 +378,13 @@ describe('packaged extension (.vsix)', function () {
     const client = entries.find((e) => e.name === 'extension/dist/client.js')!.data().toString('utf8');
     assert.doesNotMatch(client, /sourceMappingURL/);
     assert.match(client, /nianbao\.setLanguage/);
+    assert.match(client, /nianbao\.revealPosition/);
+  });
+
+  it('ships the manifest with the generated settings and the schema of .nianbao.json', () => {
+    const manifest = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8')) as Manifest;
+    assert.deepEqual(manifest.contributes.configuration.properties, pkg.contributes.configuration.properties);
+    const schema = entries.find((e) => e.name === 'extension/schemas/nianbao.schema.json')!.data().toString('utf8');
+    assert.equal(schema, readFileSync('schemas/nianbao.schema.json', 'utf8'));
   });
 });

@@ -1,35 +1,71 @@
 /**
  * The VS Code client: starts the nianbao language server (dist/server.js, over IPC) and hands it the
- * report documents. Honours `nianbao.enable` (per resource): the server runs only while at least one
- * scope enables it, and diagnostics / code actions for resources where it is off are dropped.
+ * report documents and the project config files `.nianbao.json`. Honours `nianbao.enable` (per resource): the
+ * server runs only while at least one scope enables it, and diagnostics / code actions for resources where it
+ * is off are dropped. Adds the status bar item and the commands of the 年报 category.
+ * Every message is Chinese, or English when VS Code's display language is English (./i18n).
  */
 import * as path from 'node:path';
 import {
   commands,
+  env,
   languages,
+  Position,
+  Range,
+  Selection,
+  StatusBarAlignment,
+  TextEditorRevealType,
+  Uri,
   window,
   workspace,
+  WorkspaceEdit,
   type ConfigurationChangeEvent,
   type ExtensionContext,
   type LogOutputChannel,
-  type Uri,
+  type StatusBarItem,
+  type TextDocument,
 } from 'vscode';
 import {
   LanguageClient,
+  NotificationType,
+  RequestType,
   State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { renderSkeleton } from '../../server/src/core/skeleton';
+import { t, uiLocale, type MessageId, type UiLocale } from './i18n';
+import {
+  EXPORT_REQUEST,
+  exportFileName,
+  isConfigFileName,
+  PROBLEMS_COMMAND,
+  STATUS_NOTIFICATION,
+  statusText,
+  statusTooltip,
+  suggestionLines,
+  TOTALS_REQUEST,
+  type ReportStatus,
+  type TotalSuggestion,
+} from './status';
 
 /** Language ids handed to the server; the server itself decides whether a plaintext/markdown file is a report. */
 export const LANGUAGES = ['nianbao', 'plaintext', 'markdown'] as const;
 const SCHEMES = ['file', 'untitled'] as const;
+/** The project config file: validated by the server (warnings on the file itself) and watched on disk. */
+const CONFIG_GLOB = '**/.nianbao.json';
+
+const statusNotification = new NotificationType<ReportStatus>(STATUS_NOTIFICATION);
+const exportRequest = new RequestType<{ uri: string }, string, void>(EXPORT_REQUEST);
+const totalsRequest = new RequestType<{ uri: string }, TotalSuggestion[], void>(TOTALS_REQUEST);
 
 let client: LanguageClient | undefined;
 let output: LogOutputChannel | undefined;
 /** Serialises start/stop/restart so that quick configuration changes cannot interleave. */
 let queue: Promise<void> = Promise.resolve();
+const locale: UiLocale = uiLocale(env.language);
+const msg = (id: MessageId, ...args: (string | number)[]): string => t(locale, id, ...args);
 
 /** Whether checking is on for a resource (or, without one, for the window / workspace). */
 function enabledFor(resource?: Uri): boolean {
@@ -48,10 +84,16 @@ function createClient(context: ExtensionContext, channel: LogOutputChannel): Lan
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const watcher = workspace.createFileSystemWatcher(CONFIG_GLOB);
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => SCHEMES.map((scheme) => ({ scheme, language }))),
+      { scheme: 'file', pattern: CONFIG_GLOB },
+    ],
     outputChannel: channel,
-    synchronize: { configurationSection: 'nianbao' },
+    initializationOptions: { locale: env.language },
+    synchronize: { configurationSection: 'nianbao', fileEvents: watcher },
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, enabledFor(uri) ? diagnostics : []),
       provideCodeActions: (document, range, codeActionContext, token, next) =>
@@ -64,10 +106,13 @@ function createClient(context: ExtensionContext, channel: LogOutputChannel): Lan
 
 function enqueue(task: () => Promise<void>): Promise<void> {
   queue = queue.then(task).catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    output?.error(`语言服务器操作失败 (language server operation failed): ${message}`);
+    output?.error(`语言服务器操作失败 (language server operation failed): ${errorText(error)}`);
   });
   return queue;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Starts the server if the setting asks for it and it is not running; stops it if the setting is off. */
@@ -100,37 +145,196 @@ function restart(): Promise<void> {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// status bar
+
+/** Status of every checked document, by the URI string the server uses. */
+const statuses = new Map<string, ReportStatus>();
+let statusItem: StatusBarItem | undefined;
+
+function protocolUri(document: TextDocument): string {
+  return client ? client.code2ProtocolConverter.asUri(document.uri) : document.uri.toString();
+}
+
+function updateStatusItem(): void {
+  if (!statusItem) return;
+  const editor = window.activeTextEditor;
+  const status = editor && client?.state === State.Running ? statuses.get(protocolUri(editor.document)) : undefined;
+  const text = statusText(status, locale);
+  if (!status || text === null) {
+    statusItem.hide();
+    return;
+  }
+  statusItem.text = text;
+  statusItem.tooltip = statusTooltip(status, locale);
+  statusItem.show();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// commands
+
 /** `nianbao.setLanguage`: switches the active plaintext / markdown document to the nianbao language. */
 async function setLanguage(): Promise<void> {
   const editor = window.activeTextEditor;
   if (!editor) {
-    void window.showWarningMessage('没有打开的文件 (no active editor)');
+    void window.showWarningMessage(msg('noEditor'));
     return;
   }
   const document = editor.document;
   if (document.languageId === 'nianbao') {
-    void window.showInformationMessage('当前文件已是年报 (this file is already an annual report)');
+    void window.showInformationMessage(msg('alreadyReport'));
     return;
   }
   if (document.languageId !== 'plaintext' && document.languageId !== 'markdown') {
-    void window.showWarningMessage(
-      `只能将纯文本或 Markdown 文件设为年报，当前语言为 ${document.languageId} ` +
-        `(only plain text or Markdown files can be treated as a report; this one is ${document.languageId})`,
-    );
+    void window.showWarningMessage(msg('notTextOrMarkdown', document.languageId));
     return;
   }
   await languages.setTextDocumentLanguage(document, 'nianbao');
 }
 
+/** `nianbao.newReport`: an untitled report with the official 2021 skeleton for the previous year. */
+async function newReport(): Promise<void> {
+  const year = new Date().getFullYear() - 1;
+  const content = renderSkeleton('2021', year, 'tabs');
+  const document = await workspace.openTextDocument({ language: 'nianbao', content });
+  await window.showTextDocument(document);
+}
+
+/** The running client and the active editor's document, or a message saying why a command cannot run. */
+function activeReport(): { running: LanguageClient; document: TextDocument } | null {
+  const editor = window.activeTextEditor;
+  if (!editor) {
+    void window.showWarningMessage(msg('noEditor'));
+    return null;
+  }
+  if (!client || client.state !== State.Running) {
+    void window.showWarningMessage(msg('serverOff'));
+    return null;
+  }
+  return { running: client, document: editor.document };
+}
+
+/** `nianbao.recalculateTotals`: lists every total the relations propose, and applies them after confirmation. */
+async function recalculateTotals(): Promise<void> {
+  const active = activeReport();
+  if (!active) return;
+  const { running, document } = active;
+  // every checked report has a status (reports are checked when opened, whatever nianbao.run says)
+  if (!statuses.has(protocolUri(document))) {
+    void window.showInformationMessage(msg('notReport'));
+    return;
+  }
+  const version = document.version;
+  let items: TotalSuggestion[];
+  try {
+    items = await running.sendRequest(totalsRequest, { uri: protocolUri(document) });
+  } catch (error) {
+    void window.showErrorMessage(msg('requestFailed', errorText(error)));
+    return;
+  }
+  if (!items.length) {
+    void window.showInformationMessage(msg('noTotals'));
+    return;
+  }
+  const apply = msg('applyAll');
+  const answer = await window.showWarningMessage(msg('confirmTotals', items.length), { modal: true, detail: suggestionLines(items, locale).join('\n') }, apply);
+  if (answer !== apply) return;
+  if (document.version !== version) {
+    void window.showWarningMessage(msg('changedMeanwhile'));
+    return;
+  }
+  const edit = new WorkspaceEdit();
+  for (const s of items) {
+    const range = new Range(new Position(s.range.start.line, s.range.start.character), new Position(s.range.end.line, s.range.end.character));
+    edit.replace(document.uri, range, s.newText);
+  }
+  if (await workspace.applyEdit(edit)) void window.showInformationMessage(msg('totalsApplied', items.length));
+  else void window.showErrorMessage(msg('applyFailed'));
+}
+
+/** `nianbao.exportResults`: the JSON of the CLI contract for the active document, saved where the user says. */
+async function exportResults(): Promise<void> {
+  const active = activeReport();
+  if (!active) return;
+  const { running, document } = active;
+  let json: string;
+  try {
+    json = await running.sendRequest(exportRequest, { uri: protocolUri(document) });
+  } catch (error) {
+    void window.showErrorMessage(msg('requestFailed', errorText(error)));
+    return;
+  }
+  const isFile = document.uri.scheme === 'file';
+  const baseName = isFile ? path.basename(document.uri.fsPath) : '';
+  const name = exportFileName(baseName, locale);
+  const folder = isFile ? Uri.file(path.dirname(document.uri.fsPath)) : workspace.workspaceFolders?.[0]?.uri;
+  const target = await window.showSaveDialog({
+    title: msg('exportTitle'),
+    defaultUri: folder ? Uri.joinPath(folder, name) : undefined,
+    filters: { [msg('jsonFilter')]: ['json'] },
+    saveLabel: msg('exportTitle'),
+  });
+  if (!target) return;
+  if (isConfigFileName(path.posix.basename(target.path))) {
+    void window.showWarningMessage(msg('exportRefuseConfig'));
+    return;
+  }
+  try {
+    await workspace.fs.writeFile(target, new TextEncoder().encode(json.endsWith('\n') ? json : json + '\n'));
+  } catch (error) {
+    void window.showErrorMessage(msg('exportFailed', errorText(error)));
+    return;
+  }
+  const open = msg('open');
+  const shown = target.scheme === 'file' ? target.fsPath : target.toString();
+  if ((await window.showInformationMessage(msg('exportSaved', shown), open)) === open) await window.showTextDocument(target);
+}
+
+/** `nianbao.revealPosition` (from the code lens above a table): opens the document and selects the position. */
+async function revealPosition(uri: unknown, line: unknown, character: unknown): Promise<void> {
+  const target = uri instanceof Uri ? uri : typeof uri === 'string' ? Uri.parse(uri) : null;
+  if (!target || typeof line !== 'number' || typeof character !== 'number') return;
+  const position = new Position(Math.max(0, line), Math.max(0, character));
+  const editor = await window.showTextDocument(target, { preview: false });
+  editor.selection = new Selection(position, position);
+  editor.revealRange(new Range(position, position), TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
 export async function activate(context: ExtensionContext): Promise<void> {
   output = window.createOutputChannel('政府信息公开年报校验 (nianbao)', { log: true });
-  client = createClient(context, output);
   const channel = output;
+  const languageClient = createClient(context, channel);
+  client = languageClient;
+  const item = window.createStatusBarItem('nianbao.status', StatusBarAlignment.Right, 100);
+  item.name = locale === 'en' ? 'nianbao report status' : '年报检查状态';
+  item.command = PROBLEMS_COMMAND;
+  statusItem = item;
   context.subscriptions.push(
     channel,
+    item,
+    languageClient.onNotification(statusNotification, (status) => {
+      if (status.isReport) statuses.set(status.uri, status);
+      else statuses.delete(status.uri);
+      updateStatusItem();
+    }),
+    languageClient.onDidChangeState(() => {
+      if (languageClient.state !== State.Running) statuses.clear();
+      updateStatusItem();
+    }),
+    window.onDidChangeActiveTextEditor(() => updateStatusItem()),
+    workspace.onDidCloseTextDocument((document) => {
+      statuses.delete(protocolUri(document));
+      updateStatusItem();
+    }),
     commands.registerCommand('nianbao.showOutput', () => channel.show()),
     commands.registerCommand('nianbao.restartServer', () => restart()),
     commands.registerCommand('nianbao.setLanguage', () => setLanguage()),
+    commands.registerCommand('nianbao.newReport', () => newReport()),
+    commands.registerCommand('nianbao.recalculateTotals', () => recalculateTotals()),
+    commands.registerCommand('nianbao.exportResults', () => exportResults()),
+    commands.registerCommand('nianbao.revealPosition', (uri: unknown, line: unknown, character: unknown) => revealPosition(uri, line, character)),
     workspace.onDidChangeConfiguration((event: ConfigurationChangeEvent) => {
       if (!event.affectsConfiguration('nianbao.enable')) return;
       // A change for one folder only: restart so that every document is checked (or cleared) again.
@@ -150,4 +354,5 @@ export async function deactivate(): Promise<void> {
   await queue;
   if (client && client.state !== State.Stopped) await client.stop();
   client = undefined;
+  statuses.clear();
 }

@@ -1,129 +1,323 @@
 /**
  * nianbao command line: the same core as the language server, for reviewers and CI.
- *   nianbao lint [--format text|json] [--lang zh|en] FILE...
+ *   nianbao lint [options] FILE|FOLDER|- ...
  *   nianbao rules
- * Exit codes: 0 no error found, 1 errors found, 2 usage or I/O problems.
+ *   nianbao text FILE
+ * Exit codes: 0 no error found, 1 errors found (or too many warnings), 2 usage or I/O problems.
+ * See `nianbao --help` (cli/args.ts) and README.
  */
-import { lint, RULES, shouldCheck, type Locale } from './core';
-import { toJson, toText, type FileReport } from './cli/format';
-import { readText } from './cli/read';
+import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { version } from '../../package.json';
+import { checkCrossYearFacts, CROSS_YEAR_RULES, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
+import { HELP_EN, HELP_ZH, parseArgs, UsageError, type Options } from './cli/args';
+import { expandInputs, relPosix } from './cli/files';
+import { toJson, toSarif, toText, type FileReport } from './cli/format';
+import { runParallel, runSerial, WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './cli/pool';
+import { processTask, type FileResult, type Task } from './cli/process';
+import { encodingLabel } from './cli/read';
+import { SettingsResolver } from './cli/settings';
+import { toSummaryCsv, type SummaryRow } from './cli/summary';
 
-const HELP_ZH = `用法：nianbao <命令> [选项] [文件…]
-
-命令：
-  lint 文件…        检查政府信息公开工作年度报告草稿（.txt / .md）
-  rules             列出全部规则及其默认级别
-
-lint 选项：
-  --format text|json  输出格式（默认 text）
-  --lang zh|en        输出语言（默认 zh）
-  -q, --quiet         只输出错误
-  -h, --help          显示本帮助
-
-退出码：0 没有错误；1 发现错误；2 用法或读取文件出错。
-`;
-
-const HELP_EN = `Usage: nianbao <command> [options] [files…]
-
-Commands:
-  lint FILE…          check drafts of government information-disclosure annual reports (.txt / .md)
-  rules               list every rule with its default severity
-
-lint options:
-  --format text|json  output format (default text)
-  --lang zh|en        output language (default zh)
-  -q, --quiet         errors only
-  -h, --help          show this help
-
-Exit codes: 0 no error; 1 errors found; 2 usage or I/O problems.
-`;
-
-interface Options {
-  command: string | null;
-  format: 'text' | 'json';
-  locale: Locale;
-  quiet: boolean;
-  help: boolean;
-  files: string[];
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  readStdin: () => Promise<Buffer>;
+  cwd: string;
 }
 
-class UsageError extends Error {}
+/** True when this bundle is the running program (dist/cli.js), so that it can start itself as a worker. */
+let runningAsCli = false;
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { command: null, format: 'text', locale: 'zh', quiet: false, help: false, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`选项 ${a} 缺少取值。`);
-      return v;
-    };
-    if (a === '-h' || a === '--help') o.help = true;
-    else if (a === '-q' || a === '--quiet') o.quiet = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const v = value();
-      if (v !== 'text' && v !== 'json') throw new UsageError(`不支持的输出格式：${v}（可用：text、json）。`);
-      o.format = v;
-    } else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = value();
-      if (v !== 'zh' && v !== 'en') throw new UsageError(`不支持的语言：${v}（可用：zh、en）。`);
-      o.locale = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项：${a}`);
-    else if (o.command === null) o.command = a;
-    else o.files.push(a);
+/** The folder holding docs/rules (the package root), found upward from this bundle. */
+function docsRoot(): string | null {
+  let d = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(resolve(d, 'docs', 'rules'))) return d;
+    d = dirname(d);
   }
-  return o;
+  return null;
 }
 
-function lintFile(file: string, quiet: boolean): FileReport {
-  let text: string;
-  try {
-    text = readText(file).text;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个文件夹' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    return { file, template: null, year: null, isReport: false, diagnostics: [], error: `无法读取文件：${why}` };
+/** Use worker threads from this many files on (measured: see README, "Command line"). */
+export const WORKER_THRESHOLD = 200;
+
+function allRuleMeta(): RuleMeta[] {
+  return [...RULES.map((r) => r.meta), ...CROSS_YEAR_RULES.map((r) => r.meta)];
+}
+
+function listRules(locale: Locale): string {
+  return allRuleMeta()
+    .map((m) => `${m.id.padEnd(24)} ${m.defaultSeverity.padEnd(8)} ${m.description[locale]}\n`)
+    .join('');
+}
+
+function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.message.zh < b.message.zh ? -1 : a.message.zh > b.message.zh ? 1 : 0)
+  );
+}
+
+/** Cross-year findings, added to the report of the later year; the rule levels of that file's settings apply. */
+function addCrossYear(results: FileResult[], settingsOf: (r: FileResult) => LintSettings): void {
+  const byBody = new Map<string, FileResult[]>();
+  for (const r of results) {
+    const k = r.facts?.bodyKey;
+    if (!k || r.facts?.year == null) continue;
+    const list = byBody.get(k) ?? [];
+    list.push(r);
+    byBody.set(k, list);
   }
-  const result = lint(text);
-  const isReport = shouldCheck(result.model, file.endsWith('.md') ? 'markdown' : 'plaintext');
-  const diagnostics = isReport ? result.diagnostics.filter((d) => !quiet || d.severity === 'error') : [];
-  return { file, template: isReport ? result.model.template : null, year: result.model.year?.value ?? null, isReport, diagnostics };
+  for (const list of byBody.values()) {
+    if (list.length < 2) continue;
+    for (const cur of list) {
+      const settings = settingsOf(cur);
+      const seen = new Set<string>();
+      const found: LintDiagnostic[] = [];
+      for (const prev of list) {
+        if (prev === cur || !prev.facts || !cur.facts) continue;
+        for (const d of checkCrossYearFacts(prev.facts, cur.facts)) {
+          const level = settings.rules[d.rule];
+          if (level === 'off') continue;
+          const key = `${d.rule}|${d.range.start.line}:${d.range.start.character}|${d.message.zh}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          found.push(level ? { ...d, severity: level } : d);
+        }
+      }
+      if (found.length) cur.diagnostics = [...cur.diagnostics, ...found].sort(compareDiagnostics);
+    }
+  }
 }
 
-export function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+function progressBar(io: Io, enabled: boolean): { tick: (done: number, total: number, file: string) => void; clear: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    tick(done, total, file) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (done < total && now - last < 80) return;
+      last = now;
+      const width = 24;
+      const filled = Math.round((done / total) * width);
+      const name = file.length > 40 ? '…' + file.slice(-39) : file;
+      io.err(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.err('\r\x1b[2K');
+    },
+  };
+}
+
+async function lintCommand(o: Options, io: Io): Promise<number> {
+  const t = (zh: string, en: string): string => (o.locale === 'en' ? en : zh);
+  const tag = t('nianbao：', 'nianbao: ');
+  if (o.files.length === 0) {
+    io.err(t('nianbao：请指定要检查的文件或文件夹，例如：nianbao lint 年报/\n', 'nianbao: name the files or folders to check, e.g. nianbao lint reports/\n'));
+    return 2;
+  }
+  let configFile: string | null = null;
+  if (o.config) {
+    configFile = resolve(io.cwd, o.config);
+    if (!existsSync(configFile)) {
+      io.err(t(`nianbao：找不到配置文件：${o.config}\n`, `nianbao: config file not found: ${o.config}\n`));
+      return 2;
+    }
+  }
+  const resolver = new SettingsResolver(o.rules, configFile, o.locale, io.err);
+  const inputs = expandInputs(o.files, { include: o.include, exclude: o.exclude, cwd: io.cwd });
+  let stdinBytes: Buffer | undefined;
+  if (inputs.some((i) => i.stdin)) stdinBytes = await io.readStdin();
+
+  const tasks: Task[] = [];
+  const settingsByAbs = new Map<string, LintSettings>();
+  const results: FileResult[] = new Array(inputs.length);
+  const taskIndex: number[] = [];
+  inputs.forEach((inp, i) => {
+    if (inp.problem) {
+      results[i] = { file: inp.display, abs: inp.abs, stdin: inp.stdin, template: null, year: null, isReport: false, diagnostics: [], notes: [], error: inp.problem };
+      return;
+    }
+    const settings = resolver.forDir(inp.stdin ? io.cwd : dirname(inp.abs));
+    settingsByAbs.set(inp.stdin ? '\0stdin' : inp.abs, settings);
+    tasks.push({ display: inp.display, abs: inp.abs, stdin: inp.stdin, explicit: inp.explicit, stdinBytes: inp.stdin ? stdinBytes : undefined, settings, fix: o.fix, dryRun: o.dryRun });
+    taskIndex.push(i);
+  });
+
+  const bar = progressBar(io, io.stderrIsTTY && tasks.length > 20);
+  const jobs = o.jobs ?? (tasks.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
+  const useWorkers = jobs > 0 && runningAsCli && tasks.every((x) => !x.stdin);
+  const done = useWorkers ? await runParallel(__filename, tasks, jobs, bar.tick) : await runSerial(tasks, bar.tick);
+  bar.clear();
+  done.forEach((r, k) => (results[taskIndex[k]] = r));
+
+  addCrossYear(results, (r) => settingsByAbs.get(r.abs) ?? settingsByAbs.get('\0stdin') ?? resolver.forDir(io.cwd));
+
+  // stderr: unreadable files, conversion notes, encodings
+  for (const r of results) {
+    if (r.error) io.err(`${tag}${r.file}${t('：', ': ')}${r.error[o.locale]}\n`);
+    for (const n of r.notes) io.err(`${tag}${r.file}${t('：', ': ')}${n[o.locale]}\n`);
+    if (r.encoding && r.certain === false) io.err(t(`nianbao：警告：${r.file}：无法确定文件编码，按 ${encodingLabel(r.encoding, true, 'zh')} 读取，结果可能不准确。\n`, `nianbao: warning: ${r.file}: the encoding is uncertain; read as ${encodingLabel(r.encoding, true, 'en')}.\n`));
+    else if (o.verbose && r.encoding) io.err(`${tag}${r.file}${t('：编码 ', ': encoding ')}${encodingLabel(r.encoding, r.certain !== false, o.locale)}\n`);
+  }
+
+  const reports: FileReport[] = results.map((r) => ({
+    file: r.file,
+    abs: r.stdin ? undefined : r.abs,
+    template: r.template,
+    year: r.year,
+    isReport: r.isReport,
+    diagnostics: o.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics,
+    error: r.error?.[o.locale],
+    fixed: r.fixed,
+    fixNote: r.fixNote?.[o.locale],
+  }));
+
+  const color = o.output === null && (o.color ?? (io.stdoutIsTTY && !process.env.NO_COLOR));
+  let output: string;
+  if (o.format === 'json') output = toJson(reports, o.locale);
+  else if (o.format === 'sarif') output = toSarif(reports, { version, rules: allRuleMeta(), locale: o.locale, cwd: io.cwd, docsRoot: docsRoot() }, (abs) => relPosix(abs, io.cwd));
+  else if (o.format === 'summary') {
+    const rows: SummaryRow[] = results
+      .filter((r) => r.isReport && r.figures)
+      .map((r) => ({
+        file: r.stdin ? r.file : relPosix(r.abs, io.cwd).startsWith('..') ? r.file : relPosix(r.abs, io.cwd),
+        year: r.year,
+        template: r.template,
+        figures: r.figures!,
+        errors: r.diagnostics.filter((d) => d.severity === 'error').length,
+        warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
+      }));
+    for (const r of results) if (!r.error && !r.isReport) io.err(t(`nianbao：${r.file}：未识别为年报，未列入汇总表。\n`, `nianbao: ${r.file}: not recognised as a report; not in the summary.\n`));
+    output = toSummaryCsv(rows, o.locale);
+  } else output = toText(reports, o.locale, color);
+
+  // --fix --dry-run: the diffs (on stdout before the text report; on stderr for the machine formats)
+  const diffs = results.filter((r) => r.diff).map((r) => r.diff!).join('');
+  if (diffs && !o.output && o.format === 'text') output = diffs + '\n' + output;
+  else if (diffs) (o.output ? io.out : io.err)(diffs);
+  if (o.fix && o.format !== 'text') {
+    for (const r of results) if (r.fixed !== undefined) io.err(`${tag}${r.file}${t(`：已修复 ${r.fixed} 处`, `: ${r.fixed} fix(es) applied`)}${r.fixNote ? t(`（${r.fixNote.zh}）`, ` (${r.fixNote.en})`) : ''}\n`);
+  }
+
+  if (o.output) {
+    try {
+      writeFileSync(resolve(io.cwd, o.output), output);
+    } catch (e) {
+      io.err(t(`nianbao：无法写入输出文件 ${o.output}：${(e as Error).message}\n`, `nianbao: cannot write ${o.output}: ${(e as Error).message}\n`));
+      return 2;
+    }
+  } else io.out(output);
+
+  if (results.some((r) => r.error)) return 2;
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  if (errors > 0) return 1;
+  if (o.maxWarnings !== null && warnings > o.maxWarnings) {
+    io.err(t(`nianbao：发现 ${warnings} 个警告，超过 --max-warnings ${o.maxWarnings}。\n`, `nianbao: ${warnings} warnings, more than --max-warnings ${o.maxWarnings}.\n`));
+    return 1;
+  }
+  return 0;
+}
+
+async function textCommand(o: Options, io: Io): Promise<number> {
+  if (o.files.length !== 1) {
+    io.err(o.locale === 'en' ? 'nianbao: text takes one file.\n' : 'nianbao：text 命令需要一个文件。\n');
+    return 2;
+  }
+  const f = o.files[0];
+  const stdin = f === '-';
+  const abs = resolve(io.cwd, f);
+  const r = await processTask({ display: f, abs, stdin, explicit: true, stdinBytes: stdin ? await io.readStdin() : undefined, settings: { rules: {}, bodyKind: 'auto', reportYear: null }, fix: false, dryRun: false, keepText: true });
+  if (r.error) {
+    io.err(o.locale === 'en' ? `nianbao: ${f}: ${r.error.en}\n` : `nianbao：${f}：${r.error.zh}\n`);
+    return 2;
+  }
+  if (o.verbose && r.encoding) io.err(`nianbao：${f}：${encodingLabel(r.encoding, r.certain !== false, o.locale)}\n`);
+  io.out(r.text ?? '');
+  return 0;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
   let o: Options;
   try {
     o = parseArgs(argv);
   } catch (e) {
-    err(`nianbao：${(e as Error).message}\n运行 nianbao --help 查看用法。\n`);
+    const locale: Locale = argv.includes('en') && argv.some((a) => a.startsWith('--lang')) ? 'en' : 'zh';
+    const u = e as UsageError;
+    io.err(locale === 'en' ? `nianbao: ${u.en ?? u.message}\nRun nianbao --help for usage.\n` : `nianbao：${u.zh ?? u.message}\n运行 nianbao --help 查看用法。\n`);
     return 2;
   }
+  if (o.version) {
+    io.out(`${version}\n`);
+    return 0;
+  }
   if (o.help || o.command === null) {
-    out(o.locale === 'en' ? HELP_EN : HELP_ZH);
+    io.out(o.locale === 'en' ? HELP_EN : HELP_ZH);
     return o.command === null && !o.help ? 2 : 0;
   }
   if (o.command === 'rules') {
-    for (const r of RULES) out(`${r.meta.id.padEnd(22)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.description[o.locale]}\n`);
+    io.out(listRules(o.locale));
     return 0;
   }
+  if (o.command === 'text') return textCommand(o, io);
   if (o.command !== 'lint') {
-    err(`nianbao：未知命令：${o.command}\n运行 nianbao --help 查看用法。\n`);
+    io.err(o.locale === 'en' ? `nianbao: unknown command: ${o.command}\nRun nianbao --help for usage.\n` : `nianbao：未知命令：${o.command}\n运行 nianbao --help 查看用法。\n`);
     return 2;
   }
-  if (o.files.length === 0) {
-    err('nianbao：请指定要检查的文件，例如：nianbao lint examples/*.txt\n');
-    return 2;
-  }
-  const reports = o.files.map((f) => lintFile(f, o.quiet));
-  for (const r of reports) if (r.error) err(`nianbao：${r.file}：${r.error}\n`);
-  out(o.format === 'json' ? toJson(reports, o.locale) : toText(reports, o.locale, !!process.stdout.isTTY && o.format === 'text'));
-  if (reports.some((r) => r.error)) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return lintCommand(o, io);
 }
 
-if (require.main === module) {
-  const code = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
-  process.exitCode = code;
+async function readAllStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+function runWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  port.on('message', (req: WorkerRequest) => {
+    void processTask(req.task).then(
+      (result) => port.postMessage({ id: req.id, result } satisfies WorkerResponse),
+      (e: unknown) => {
+        const msg = e instanceof Error ? e.message : String(e);
+        const result: FileResult = { file: req.task.display, abs: req.task.abs, stdin: req.task.stdin, template: null, year: null, isReport: false, diagnostics: [], notes: [], error: { zh: `检查时出错：${msg}`, en: `Checking failed: ${msg}` } };
+        port.postMessage({ id: req.id, result } satisfies WorkerResponse);
+      },
+    );
+  });
+}
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
+  runWorker();
+} else if (require.main === module) {
+  runningAsCli = true;
+  let stdinCache: Promise<Buffer> | null = null;
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+    readStdin: () => (stdinCache ??= readAllStdin()),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`nianbao：内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

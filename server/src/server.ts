@@ -244,9 +244,10 @@ connection.onCodeAction(async (params) => {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  if (!only || only.some((k) => CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(result, uri, params.context.diagnostics, locale));
+  const settings = (await settingsFor(uri)).lint;
+  if (!only || only.some((k) => CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(result, uri, params.context.diagnostics, locale, settings));
   if (only && only.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.Source))) {
-    const all = fixAllAction(result, uri, locale, FIX_ALL_KIND);
+    const all = fixAllAction(result, uri, locale, FIX_ALL_KIND, settings);
     if (all) actions.push(all);
   }
   return actions;

@@ -1,14 +1,26 @@
-/** Output formats of the CLI. The JSON shape is a contract other tools rely on (see README). */
-import type { LintDiagnostic, Locale, Severity } from '../core';
+/**
+ * Output formats of the CLI: text, json (a contract other tools rely on, see README), sarif (2.1.0) and
+ * summary (CSV; see summary.ts).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LintDiagnostic, Locale, RuleMeta, Severity, TemplateId, Text2 } from '../core';
 
 export interface FileReport {
   file: string;
-  template: '2019' | '2021' | null;
+  /** absolute path (for SARIF) */
+  abs?: string;
+  template: TemplateId | null;
   year: number | null;
   isReport: boolean;
   diagnostics: LintDiagnostic[];
   /** set when the file could not be read */
   error?: string;
+  /** --fix: fixes applied */
+  fixed?: number;
+  /** --fix: why the file was not written */
+  fixNote?: string;
 }
 
 export interface JsonDiagnostic {
@@ -23,7 +35,7 @@ export interface JsonDiagnostic {
 
 export function toJson(reports: FileReport[], locale: Locale): string {
   const out = reports.map((r) => {
-    const o: { file: string; template: string | null; year: number | null; diagnostics: JsonDiagnostic[]; error?: string } = {
+    const o: { file: string; template: string | null; year: number | null; diagnostics: JsonDiagnostic[]; error?: string; fixed?: number; fixNote?: string } = {
       file: r.file,
       template: r.template,
       year: r.year,
@@ -38,6 +50,8 @@ export function toJson(reports: FileReport[], locale: Locale): string {
       })),
     };
     if (r.error) o.error = r.error;
+    if (r.fixed !== undefined) o.fixed = r.fixed;
+    if (r.fixNote) o.fixNote = r.fixNote;
     return o;
   });
   return JSON.stringify(out, null, 2) + '\n';
@@ -49,34 +63,187 @@ const SEVERITY_TEXT: Record<Locale, Record<Severity, string>> = {
 };
 
 const COLOR: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[90m' };
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
 
+interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+function count(ds: LintDiagnostic[]): Counts {
+  const c = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of ds) {
+    if (d.severity === 'error') c.errors++;
+    else if (d.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+function countsText(c: Counts, locale: Locale): string {
+  return locale === 'zh' ? `${c.errors} 个错误，${c.warnings} 个警告，${c.infos} 个提示` : `${c.errors} error(s), ${c.warnings} warning(s), ${c.infos} note(s)`;
+}
+
+/**
+ * One line per finding, `file:line:col  severity  message  [rule]`. With several files, each file gets a
+ * heading line with its counts and its findings below it. One total line at the end.
+ */
 export function toText(reports: FileReport[], locale: Locale, color: boolean): string {
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
+  const total: Counts = { errors: 0, warnings: 0, infos: 0 };
+  let unreadable = 0;
+  let notReports = 0;
+  let fixedTotal = 0;
+  const grouped = reports.length > 1;
+  const paint = (s: string, code: string): string => (color ? `${code}${s}${RESET}` : s);
   for (const r of reports) {
     if (r.error) {
-      lines.push(`${r.file}  ${r.error}`);
+      unreadable++;
+      lines.push(`${paint(r.file, BOLD)}  ${r.error}`);
+      if (grouped) lines.push('');
       continue;
     }
     if (!r.isReport) {
-      lines.push(locale === 'zh' ? `${r.file}  （未识别为政府信息公开工作年度报告，未检查）` : `${r.file}  (not recognised as an annual report; not checked)`);
+      notReports++;
+      lines.push(locale === 'zh' ? `${paint(r.file, BOLD)}  （未识别为政府信息公开工作年度报告，未检查）` : `${paint(r.file, BOLD)}  (not recognised as an annual report; not checked)`);
+      if (grouped) lines.push('');
+      continue;
+    }
+    const c = count(r.diagnostics);
+    total.errors += c.errors;
+    total.warnings += c.warnings;
+    total.infos += c.infos;
+    if (r.fixed !== undefined) fixedTotal += r.fixed;
+    const fixText =
+      r.fixed === undefined
+        ? ''
+        : locale === 'zh'
+          ? `；已修复 ${r.fixed} 处${r.fixNote ? `（${r.fixNote}）` : ''}`
+          : `; ${r.fixed} fix(es) applied${r.fixNote ? ` (${r.fixNote})` : ''}`;
+    if (grouped) lines.push(paint(locale === 'zh' ? `${r.file}：${countsText(c, locale)}${fixText}` : `${r.file}: ${countsText(c, locale)}${fixText}`, BOLD));
+    else if (fixText) lines.push(locale === 'zh' ? `${r.file}：${fixText.slice(1)}` : `${r.file}: ${fixText.slice(2)}`);
+    for (const d of r.diagnostics) {
+      const sev = SEVERITY_TEXT[locale][d.severity];
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${paint(sev, COLOR[d.severity])}  ${d.message[locale]}  [${d.rule}]`);
+    }
+    if (grouped) lines.push('');
+  }
+  let tail = '';
+  if (locale === 'zh') {
+    if (unreadable) tail += `${unreadable} 个文件无法检查。`;
+    if (notReports && reports.length > 1) tail += `${notReports} 个文件不是年报。`;
+    if (fixedTotal) tail += `共修复 ${fixedTotal} 处。`;
+    lines.push(`共检查 ${reports.length} 个文件：${countsText(total, locale)}。${tail}`);
+  } else {
+    if (unreadable) tail += ` ${unreadable} file(s) could not be checked.`;
+    if (notReports && reports.length > 1) tail += ` ${notReports} file(s) are not reports.`;
+    if (fixedTotal) tail += ` ${fixedTotal} fix(es) applied.`;
+    lines.push(`${reports.length} file(s) checked: ${countsText(total, locale)}.${tail}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// SARIF 2.1.0
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export interface SarifContext {
+  version: string;
+  rules: RuleMeta[];
+  locale: Locale;
+  cwd: string;
+  /** folder holding docs/rules (the package root), for help URIs */
+  docsRoot: string | null;
+}
+
+/** A URI reference for a path relative to the working directory (percent-encoded segments). */
+function relUri(rel: string): string {
+  return rel
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    region?: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  };
+}
+
+function location(r: FileReport, relOf: (abs: string) => string, d?: LintDiagnostic): SarifLocation {
+  let artifactLocation: { uri: string; uriBaseId?: string };
+  if (!r.abs) artifactLocation = { uri: relUri(r.file) };
+  else {
+    const rel = relOf(r.abs);
+    artifactLocation = rel.startsWith('../') || rel.startsWith('/') || /^[A-Za-z]:/.test(rel) ? { uri: pathToFileURL(r.abs).href } : { uri: relUri(rel), uriBaseId: 'SRCROOT' };
+  }
+  const loc: SarifLocation = { physicalLocation: { artifactLocation } };
+  if (d) {
+    loc.physicalLocation.region = {
+      startLine: d.range.start.line + 1,
+      startColumn: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+    };
+  }
+  return loc;
+}
+
+export function toSarif(reports: FileReport[], ctx: SarifContext, relOf: (abs: string) => string): string {
+  const index = new Map(ctx.rules.map((m, i) => [m.id, i]));
+  const rules = ctx.rules.map((m) => {
+    const rule: Record<string, unknown> = {
+      id: m.id,
+      name: m.id.replace(/(^|-)([a-z0-9])/g, (_x, _d: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: m.description[ctx.locale] },
+      fullDescription: { text: m.details[ctx.locale] },
+      help: { text: m.details[ctx.locale] },
+      defaultConfiguration: { level: LEVEL[m.defaultSeverity] },
+      properties: { category: m.category, fixable: m.fixable === false ? 'no' : m.fixable },
+    };
+    if (ctx.docsRoot) {
+      const page = join(ctx.docsRoot, 'docs', 'rules', `${m.id}.md`);
+      if (existsSync(page)) rule.helpUri = pathToFileURL(page).href;
+    }
+    return rule;
+  });
+  const results: Record<string, unknown>[] = [];
+  const notifications: Record<string, unknown>[] = [];
+  for (const r of reports) {
+    if (r.error) {
+      notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` }, locations: [location(r, relOf)] });
       continue;
     }
     for (const d of r.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-      else infos++;
-      const sev = SEVERITY_TEXT[locale][d.severity];
-      const sevOut = color ? `${COLOR[d.severity]}${sev}\x1b[0m` : sev;
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${sevOut}  ${d.message[locale]}  [${d.rule}]`);
+      const res: Record<string, unknown> = {
+        ruleId: d.rule,
+        level: LEVEL[d.severity],
+        message: { text: d.message[ctx.locale] },
+        locations: [location(r, relOf, d)],
+      };
+      const i = index.get(d.rule);
+      if (i !== undefined) res.ruleIndex = i;
+      results.push(res);
     }
   }
-  lines.push(
-    locale === 'zh'
-      ? `共检查 ${reports.length} 个文件：${errors} 个错误，${warnings} 个警告，${infos} 个提示。`
-      : `${reports.length} file(s) checked: ${errors} error(s), ${warnings} warning(s), ${infos} note(s).`,
-  );
-  return lines.join('\n') + '\n';
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'nianbao', version: ctx.version, semanticVersion: ctx.version, rules } },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : ctx.cwd + '/').href } },
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
 }
+
+export const text2 = (t: Text2, locale: Locale): string => t[locale];

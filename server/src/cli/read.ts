@@ -1,24 +1,124 @@
-/** Reading report files as text: UTF-8 (with or without BOM) or GB18030/GBK, detected automatically. */
+/**
+ * Reading report files as text: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, detected
+ * automatically; .docx through mammoth (see docx.ts); anything else is refused with a clear message.
+ */
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Locale } from '../core';
 
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'docx';
 
 export interface ReadResult {
   text: string;
   encoding: Encoding;
+  /** false when the bytes were not valid in the detected encoding, or the guess was weak: never written back */
+  certain: boolean;
+}
+
+/** Why a file was refused (a message for the user). */
+export class InputError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+  }
+  text(locale: Locale): string {
+    return locale === 'en' ? this.en : this.zh;
+  }
+}
+
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.docx'];
+
+const HINT_ZH = '（可检查 .txt、.md、.docx）';
+const HINT_EN = ' (nianbao reads .txt, .md and .docx)';
+
+function unsupported(what: string, whatEn: string, extra = '', extraEn = ''): InputError {
+  return new InputError(`不支持的文件类型：${what}${HINT_ZH}${extra}`, `Unsupported file type: ${whatEn}${HINT_EN}${extraEn}`);
+}
+
+/** Recognise well-known binary formats by their first bytes. */
+export function sniffBinary(buf: Buffer, file: string): InputError | null {
+  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => buf[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46)) return unsupported('PDF 文件', 'a PDF file', '。请先用 PDF 阅读器或 Word 另存为文本或 .docx。', '. Save it as text or .docx first.');
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return unsupported('旧版 Word/WPS 文档（.doc/.wps）', 'an old Word/WPS document (.doc/.wps)', '。请在 Word 或 WPS 中另存为 .docx。', '. Save it as .docx first.');
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38) || (starts(0x42, 0x4d) && extname(file).toLowerCase() === '.bmp'))
+    return unsupported('图片', 'an image');
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return unsupported('压缩包或其他 Office 文件', 'a zip archive or another Office file');
+  if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return unsupported('RTF 文档', 'an RTF document', '。请另存为 .docx 或纯文本。', '. Save it as .docx or plain text.');
+  // UTF-16 text has NULs too, but starts with a BOM.
+  if ((starts(0xff, 0xfe) || starts(0xfe, 0xff)) && buf.length % 2 === 0) return null;
+  const n = Math.min(buf.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i];
+    if (b === 0) return unsupported('二进制文件', 'a binary file');
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
+  }
+  if (n > 0 && controls / n > 0.05) return unsupported('二进制文件', 'a binary file');
+  return null;
+}
+
+/** Share of characters that are ordinary Chinese text (CJK ideographs, CJK and full-width punctuation) among non-ASCII ones. */
+function cjkShare(text: string): number {
+  let non = 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    non++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d || c === 0xb7) cjk++;
+  }
+  return non === 0 ? 1 : cjk / non;
 }
 
 export function decode(buf: Buffer): ReadResult {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom' };
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: true };
+    } catch {
+      return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: false };
+    }
+  }
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', certain: buf.length % 2 === 0 };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', certain: buf.length % 2 === 0 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', certain: true };
+  } catch {
+    // not UTF-8
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
+    return { text, encoding: 'gb18030', certain: cjkShare(text) >= 0.6 };
   } catch {
-    return { text: new TextDecoder('gb18030').decode(buf), encoding: 'gb18030' };
+    // neither decodes cleanly: take the one with fewer replacement characters, never write it back
+    const u = new TextDecoder('utf-8').decode(buf);
+    const g = new TextDecoder('gb18030').decode(buf);
+    const bad = (s: string): number => s.split('\ufffd').length - 1;
+    return bad(u) <= bad(g) ? { text: u, encoding: 'utf-8', certain: false } : { text: g, encoding: 'gb18030', certain: false };
   }
 }
 
+/** Read a text file (.txt, .md or any other name given explicitly); throws InputError or an errno error. */
+export function readTextFile(file: string): { read: ReadResult; bytes: Buffer } {
+  const bytes = readFileSync(file);
+  if (bytes.length === 0) throw new InputError('文件为空', 'The file is empty');
+  const bin = sniffBinary(bytes, file);
+  if (bin) throw bin;
+  const read = decode(bytes);
+  if (read.text.trim() === '') throw new InputError('文件为空（只有空白字符）', 'The file is empty (only white space)');
+  return { read, bytes };
+}
+
+/** Kept for older callers: decode a file as text. */
 export function readText(file: string): ReadResult {
-  return decode(readFileSync(file));
+  return readTextFile(file).read;
+}
+
+export function encodingLabel(e: Encoding, certain: boolean, locale: Locale): string {
+  const names: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GB18030/GBK', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', docx: 'Word 文档（.docx）' };
+  const namesEn: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with BOM', gb18030: 'GB18030/GBK', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', docx: 'Word document (.docx)' };
+  const n = locale === 'en' ? namesEn[e] : names[e];
+  if (certain) return n;
+  return locale === 'en' ? `${n} (uncertain)` : `${n}（不确定）`;
 }

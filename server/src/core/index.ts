@@ -13,3 +13,6 @@ export { renderRuleDoc, docsIndex } from './docs';
 export { hoverAt, type HoverInfo } from './hover';
 export { CONFIG_FILE, mergeSettings, parseConfigFile, validateSettings, configSchema, knownRuleIds, type ConfigProblem, type PartialSettings } from './config';
 export { outline, foldingRanges, tableLenses, tableName, type OutlineNode, type FoldRange, type TableLens } from './outline';
+export { renderTable, renderSkeleton, BODY_PLACEHOLDER, type SkeletonLayout, type CellValues } from './skeleton';
+export { CROSS_YEAR_RULES, CROSS_YEAR_CARRYOVER, CROSS_YEAR_VALID_COUNT, checkCrossYear, checkCrossYearFacts, yearFacts, normaliseBodyName, type CrossYearRule, type YearFacts, type FactCell } from './crossyear';
+export { applyEdits, confirmFixes, fixAllEdits, fixHolds, disableFix, nonOverlapping, CONFIRM_BUDGET } from './fixes';

@@ -246,3 +246,43 @@ export function expectedTotal(r: RelationResult): string | null {
   if (!r.computed || r.computed.lo !== r.computed.hi || r.scale !== 0) return null;
   return String(r.computed.lo);
 }
+
+/**
+ * Would the relation hold if the given (blank) cells were 0? null when it still cannot be told.
+ * Used to offer "fill with 0" as a certain fix only where 0 agrees with the relations.
+ */
+export function holdsWithZeros(r: RelationResult, zeros: ReadonlySet<Cell>): boolean | null {
+  if (r.status === 'skipped') {
+    if (!r.totalCell || !zeros.has(r.totalCell)) return null;
+  }
+  const zeroOf = (c: Cell | null): Interval | null => (c && zeros.has(c) ? { lo: 0, hi: 0 } : null);
+  const reported = r.reported ?? zeroOf(r.totalCell);
+  if (!reported) return null;
+  let lo = 0;
+  let hi = 0;
+  for (const o of r.operands) {
+    let v = o.value;
+    if (!v) {
+      let ilo = 0;
+      let ihi = 0;
+      for (const c of o.cells) {
+        if (c.value.kind === 'number') {
+          const n = r.scale === 0 ? c.value.value : Math.round(c.value.value * 10 ** r.scale);
+          ilo += n;
+          ihi += n;
+        } else if (!zeros.has(c)) return null;
+      }
+      if (o.cells.length === 0) return null;
+      v = { lo: ilo, hi: ihi };
+    }
+    if (o.weight === 1) {
+      lo += v.lo;
+      hi += v.hi;
+    } else {
+      lo -= v.hi;
+      hi -= v.lo;
+    }
+  }
+  if (r.status === 'skipped' && r.operands.length === 0) return null;
+  return reported.lo <= hi && lo <= reported.hi;
+}

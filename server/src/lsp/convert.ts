@@ -14,7 +14,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { ConfigProblem, FoldRange, Fix, LintDiagnostic, LintResult, Locale, OutlineNode, Severity, TableLens, TextEdit } from '../core';
+import { confirmFixes, disableFix, fixAllEdits, type ConfigProblem, type FoldRange, type Fix, type LintDiagnostic, type LintResult, type Locale, type LintSettings, type OutlineNode, type Severity, type TableLens, type TextEdit } from '../core';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -45,24 +45,6 @@ export function configDiagnostics(problems: ConfigProblem[], locale: Locale): Di
   return problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Warning, source: 'nianbao', message: p.message[locale] }));
 }
 
-function posKey(p: { line: number; character: number }): number {
-  return p.line * 1e7 + p.character;
-}
-
-/** Edits of one WorkspaceEdit must not overlap: keep the first of any overlapping pair. */
-export function nonOverlapping(edits: TextEdit[]): TextEdit[] {
-  const sorted = edits.slice().sort((a, b) => posKey(a.range.start) - posKey(b.range.start) || posKey(a.range.end) - posKey(b.range.end));
-  const out: TextEdit[] = [];
-  let lastEnd = -1;
-  for (const e of sorted) {
-    const s = posKey(e.range.start);
-    if (out.length && (s < lastEnd || (s === lastEnd && posKey(e.range.end) === s && posKey(out[out.length - 1].range.end) === s))) continue;
-    out.push(e);
-    lastEnd = posKey(e.range.end);
-  }
-  return out;
-}
-
 export function fixEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
   const changes: LspTextEdit[] = edits.map((e) => ({ range: e.range, newText: e.newText }));
   return { changes: { [uri]: changes } };
@@ -72,17 +54,31 @@ function sameRange(a: LintDiagnostic['range'], b: Diagnostic['range']): boolean 
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-/** Quick fixes for the diagnostics the client sent (matched to the current findings by rule and range). */
-export function quickFixes(result: LintResult, uri: string, diagnostics: Diagnostic[], locale: Locale): CodeAction[] {
+/**
+ * Quick fixes for the diagnostics the client sent (matched to the current findings by rule and range):
+ * each finding's fixes, with `isPreferred` only for fixes confirmed to be certain, and "在此行停用该规则".
+ */
+export function quickFixes(result: LintResult, uri: string, diagnostics: Diagnostic[], locale: Locale, settings?: LintSettings): CodeAction[] {
   const actions: CodeAction[] = [];
+  const wanted: { d: Diagnostic; core: LintDiagnostic; index: number }[] = [];
   for (const d of diagnostics) {
     if (d.source !== 'nianbao') continue;
     const data = d.data as { index?: number } | undefined;
-    let core: LintDiagnostic | undefined = typeof data?.index === 'number' ? result.diagnostics[data.index] : undefined;
-    if (!core || core.rule !== d.code || !sameRange(core.range, d.range)) core = result.diagnostics.find((x) => x.rule === d.code && sameRange(x.range, d.range) && x.message[locale] === d.message);
-    if (!core) continue;
-    for (const fix of core.fixes) actions.push(toCodeAction(uri, fix, d, locale));
+    let index = typeof data?.index === 'number' ? data.index : -1;
+    let core: LintDiagnostic | undefined = index >= 0 ? result.diagnostics[index] : undefined;
+    if (!core || core.rule !== d.code || !sameRange(core.range, d.range)) {
+      index = result.diagnostics.findIndex((x) => x.rule === d.code && sameRange(x.range, d.range) && x.message[locale] === d.message);
+      core = result.diagnostics[index];
+    }
+    if (core) wanted.push({ d, core, index });
   }
+  if (!wanted.length) return actions;
+  // confirm only the findings asked about (cheap), not the whole document
+  const confirmed = confirmFixes(result, settings, new Set(wanted.map((w) => w.core)));
+  for (const { d, core, index } of wanted) {
+    for (const fix of confirmed[index]?.fixes ?? core.fixes) actions.push(toCodeAction(uri, fix, d, locale));
+  }
+  for (const { d, core } of wanted) actions.push(toCodeAction(uri, disableFix(result, core), d, locale));
   return actions;
 }
 
@@ -96,13 +92,9 @@ export function toCodeAction(uri: string, fix: Fix, diagnostic: Diagnostic, loca
   };
 }
 
-/** Every preferred (certain) fix of the document in one edit; suggestions are never part of it. */
-export function preferredEdits(result: LintResult): TextEdit[] {
-  return nonOverlapping(result.diagnostics.flatMap((d) => d.fixes.filter((f) => f.preferred).flatMap((f) => f.edits)));
-}
-
-export function fixAllAction(result: LintResult, uri: string, locale: Locale, kind: string): CodeAction | null {
-  const edits = preferredEdits(result);
+/** Every confirmed certain fix of the document in one edit; suggestions are never part of it. */
+export function fixAllAction(result: LintResult, uri: string, locale: Locale, kind: string, settings?: LintSettings): CodeAction | null {
+  const edits = fixAllEdits(result, settings);
   if (!edits.length) return null;
   return { title: locale === 'en' ? 'Fix all certain nianbao findings' : '修复全部可确定的年报问题', kind, edit: fixEdit(uri, edits) };
 }

@@ -195,7 +195,8 @@ function readBody(title: Title | null): BodyInfo | null {
 }
 
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // a byte-order mark stays in the text (as whitespace) so that positions match the client's document
+  const src = text;
   const { lines, eol } = splitLines(src);
   // level-1 headings → sections
   const l1: Heading[] = [];

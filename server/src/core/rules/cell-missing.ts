@@ -1,4 +1,4 @@
-import { colLabel } from '../relations';
+import { colLabel, holdsWithZeros } from '../relations';
 import type { Rule } from '../rule';
 import { TEMPLATES } from '../templates';
 import { listEn, listZh } from '../text';
@@ -28,16 +28,24 @@ export const cellMissing: Rule = {
         for (const c of row.cells.values()) if (c.state === 'blank' || c.state === 'placeholder' || c.state === 'absent') missing.push(c);
         if (!missing.length) continue;
         const cols = missing.map((c) => colLabel(def, c.col));
-        const name = row.label.text ? `「${row.label.text.replace(/\s+/g, '')}」` : def.kind === 'review' ? '行政复议、行政诉讼表格' : '该行';
-        const nameEn = row.label.text ? `"${row.label.text.replace(/\s+/g, '')}"` : 'the review/litigation table';
+        // the official label, so that the message stays the same when the label itself is corrected
+        const label = row.label.match.entry.official || row.label.text.replace(/\s+/g, '');
+        const name = row.label.text ? `「${label}」` : def.kind === 'review' ? '行政复议、行政诉讼表格' : '该行';
+        const nameEn = row.label.text ? `"${label}"` : 'the review/litigation table';
         const located = missing.filter((c) => c.state !== 'absent');
         const range: Range = row.label.text ? row.label.range : { start: (located[0] ?? missing[0]).range.start, end: (located[located.length - 1] ?? missing[0]).range.end };
         const fixes: Fix[] = [];
         if (located.length === missing.length) {
+          // 0 is certain only when every relation touching these cells still holds with 0
+          const zeros = new Set(missing);
+          const touching = ctx.relations().filter((r) => (r.totalCell && zeros.has(r.totalCell)) || r.operands.some((o) => o.cells.some((c) => zeros.has(c))));
+          const consistent = touching.every((r) => holdsWithZeros(r, zeros) !== false);
           fixes.push({
-            title: { zh: `将${missing.length}个未填写的单元格填为 0`, en: `Fill the ${missing.length} empty cells with 0` },
+            title: consistent
+              ? { zh: `将${missing.length}个未填写的单元格填为 0`, en: `Fill the ${missing.length} empty cells with 0` }
+              : { zh: `将${missing.length}个未填写的单元格填为 0（与合计不符，请先核对）`, en: `Fill the ${missing.length} empty cells with 0 (disagrees with a total: check first)` },
             edits: missing.map((c) => ({ range: c.range, newText: '0' })),
-            preferred: true,
+            preferred: consistent,
           });
         }
         ctx.report({

@@ -2,6 +2,9 @@
 import type { Rule } from '../rule';
 import { setRuleIds } from './ids';
 import { inlineDirective } from './inline-directive';
+import { amountUnit } from './amount-unit';
+import { itemsColumn } from './items-column';
+import { overviewContent } from './overview-content';
 import { cellMissing } from './cell-missing';
 import { cellNegative } from './cell-negative';
 import { cellNotNumber } from './cell-not-number';
@@ -35,6 +38,9 @@ export const RULES: Rule[] = [
   rowMissing,
   rowUnreadable,
   tableUnrecognized,
+  amountUnit,
+  itemsColumn,
+  overviewContent,
   inlineDirective,
   // document checks (issue 3)
   templateVersion,

@@ -23,7 +23,7 @@ export const officialLabel: Rule = {
     id: 'official-label',
     category: 'format',
     defaultSeverity: 'warning',
-    fixable: 'suggestion',
+    fixable: 'fix',
     description: { zh: '表格的行、列标签与格式模板规定的标签不一致', en: 'A table row or column label differs from the official label' },
     details: {
       zh:
@@ -63,7 +63,8 @@ export const officialLabel: Rule = {
             zh: `表格标签「${compact}」与格式规定的「${official}」不一致${severity === 'info' ? '（地方格式的写法，可保留）' : '，应使用规定的标签'}。`,
             en: `The label "${compact}" differs from the official label "${official}"${severity === 'info' ? ' (a tolerated local variant)' : ''}.`,
           },
-          fixes: [{ title: { zh: `改为「${official}」`, en: `Change to "${official}"` }, edits: [{ range: r.range, newText: official }], preferred: false }],
+          // certain for known variants; a tolerated local variant or a fuzzy match is only a suggestion
+          fixes: [{ title: { zh: `改为「${official}」`, en: `Change to "${official}"` }, edits: [{ range: r.range, newText: official }], preferred: severity !== 'info' && r.match.how !== 'fuzzy' }],
         });
       }
       const fold = (list: LabelRef[], severity: Severity, zh: string, en: string, dun: boolean): void => {
@@ -83,7 +84,7 @@ export const officialLabel: Rule = {
             {
               title: { zh: `把本表${list.length}处标签改为规定写法`, en: `Use the official form in ${list.length} label(s)` },
               edits: list.map((r) => (dun ? dunhaoEdit(r) : { range: r.range, newText: r.match.entry.official })),
-              preferred: false,
+              preferred: true,
             },
           ],
         });

@@ -83,10 +83,10 @@ export const templateVersion: Rule = {
         const row = old === '2019' ? table.rows.get('r3_6') : table.rowOrder.map((k) => table.rows.get(k)!).find((r) => r.key.startsWith('r3_6_'));
         if (!row) continue;
         range = row.label.range;
-        found = row.label.text.replace(/\s+/g, '');
+        found = row.label.match.entry.official || row.label.text.replace(/\s+/g, '');
       } else if (!TEMPLATES[want].tables.some((t) => t.id === table.id) && table.caption) {
         range = table.caption.range;
-        found = table.caption.text.replace(/\s+/g, '');
+        found = table.caption.match.entry.official || table.caption.text.replace(/\s+/g, '');
       } else {
         const first = oldLabels.find((l) => l.match.entry.role === 'column') ?? oldLabels[0];
         if (!first) continue;
