@@ -59,6 +59,7 @@ const CONFIG_GLOB = '**/.nianbao.json';
 const statusNotification = new NotificationType<ReportStatus>(STATUS_NOTIFICATION);
 const exportRequest = new RequestType<{ uri: string }, string, void>(EXPORT_REQUEST);
 const totalsRequest = new RequestType<{ uri: string }, TotalSuggestion[], void>(TOTALS_REQUEST);
+const convertRequest = new RequestType<{ uri: string }, { range: TotalSuggestion['range']; newText: string }[], void>('nianbao/convertTemplate');
 
 let client: LanguageClient | undefined;
 let output: LogOutputChannel | undefined;
@@ -252,6 +253,39 @@ async function recalculateTotals(): Promise<void> {
   else void window.showErrorMessage(msg('applyFailed'));
 }
 
+/** `nianbao.convertTemplate`: converts every 2019-format table of the active report to the 2021 layout. */
+async function convertTemplate(): Promise<void> {
+  const active = activeReport();
+  if (!active) return;
+  const { running, document } = active;
+  if (!statuses.has(protocolUri(document))) {
+    void window.showInformationMessage(msg('notReport'));
+    return;
+  }
+  const version = document.version;
+  let edits: { range: TotalSuggestion['range']; newText: string }[];
+  try {
+    edits = await running.sendRequest(convertRequest, { uri: protocolUri(document) });
+  } catch (error) {
+    void window.showErrorMessage(msg('requestFailed', errorText(error)));
+    return;
+  }
+  if (!edits.length) {
+    void window.showInformationMessage(msg('noOldTables'));
+    return;
+  }
+  if (document.version !== version) {
+    void window.showWarningMessage(msg('changedMeanwhile'));
+    return;
+  }
+  const edit = new WorkspaceEdit();
+  for (const e of edits) {
+    edit.replace(document.uri, new Range(new Position(e.range.start.line, e.range.start.character), new Position(e.range.end.line, e.range.end.character)), e.newText);
+  }
+  if (await workspace.applyEdit(edit)) void window.showInformationMessage(msg('converted', edits.length));
+  else void window.showErrorMessage(msg('applyFailed'));
+}
+
 /** `nianbao.exportResults`: the JSON of the CLI contract for the active document, saved where the user says. */
 async function exportResults(): Promise<void> {
   const active = activeReport();
@@ -334,6 +368,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('nianbao.newReport', () => newReport()),
     commands.registerCommand('nianbao.recalculateTotals', () => recalculateTotals()),
     commands.registerCommand('nianbao.exportResults', () => exportResults()),
+    commands.registerCommand('nianbao.convertTemplate', () => convertTemplate()),
     commands.registerCommand('nianbao.revealPosition', (uri: unknown, line: unknown, character: unknown) => revealPosition(uri, line, character)),
     workspace.onDidChangeConfiguration((event: ConfigurationChangeEvent) => {
       if (!event.affectsConfiguration('nianbao.enable')) return;

@@ -30,6 +30,8 @@ export const MESSAGES = {
     zh: '当前文件未被识别为政府信息公开工作年度报告。',
     en: 'The current file is not recognised as a government information disclosure annual report.',
   },
+  noOldTables: { zh: '未发现需要转换的 2019 版表格。', en: 'No 2019-format table to convert.' },
+  converted: { zh: '已将 {0} 张 2019 版表格转换为 2021 版；无法对应的单元格留空，请补填。', en: '{0} table(s) converted to the 2021 format; cells without a 2019 counterpart are left empty for you to fill.' },
   noTotals: { zh: '没有需要重新计算的合计：各表勾稽关系均无可确定的合计建议。', en: 'No totals to recalculate: the relations propose no new totals.' },
   confirmTotals: { zh: '将按勾稽关系修改以下 {0} 处合计：', en: 'The following {0} total(s) will be changed to satisfy the relations:' },
   applyAll: { zh: '全部应用', en: 'Apply all' },

@@ -16,3 +16,5 @@ export { outline, foldingRanges, tableLenses, tableName, type OutlineNode, type 
 export { renderTable, renderSkeleton, BODY_PLACEHOLDER, type SkeletonLayout, type CellValues } from './skeleton';
 export { CROSS_YEAR_RULES, CROSS_YEAR_CARRYOVER, CROSS_YEAR_VALID_COUNT, checkCrossYear, checkCrossYearFacts, yearFacts, normaliseBodyName, type CrossYearRule, type YearFacts, type FactCell } from './crossyear';
 export { applyEdits, confirmFixes, fixAllEdits, fixHolds, disableFix, nonOverlapping, CONFIRM_BUDGET } from './fixes';
+export { convertTableEdit, convertTableFix, convertAllEdits, convertAll } from './convert';
+export { renderReportHtml, renderBatchHtml, renderBatchFromTexts, escapeHtml, keyFigures, REPORT_CSS, type HtmlOptions, type BatchEntry, type BatchOptions } from './render-html';

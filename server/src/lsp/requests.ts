@@ -5,7 +5,7 @@
  *   (the suggestions of rule relation-mismatch), one edit per cell, for the command 重新计算全部合计.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import type { LintResult, Locale, Range } from '../core';
+import { convertAllEdits, type LintResult, type Locale, type Range, type TextEdit } from '../core';
 
 export interface RequestDeps {
   /** the current lint result of an open document (null when it is not a checked report) */
@@ -14,6 +14,9 @@ export interface RequestDeps {
 }
 
 export const TOTAL_SUGGESTIONS_REQUEST = 'nianbao/totalSuggestions';
+
+/** `nianbao/convertTemplate` {uri} → the edits converting every 2019-format table to the 2021 format ([] when none). */
+export const CONVERT_TEMPLATE_REQUEST = 'nianbao/convertTemplate';
 
 export interface TotalSuggestionsParams {
   uri: string;
@@ -75,6 +78,11 @@ export function totalSuggestions(result: LintResult, locale: Locale): TotalSugge
 }
 
 export function registerRequests(connection: Connection, deps: RequestDeps): void {
+  connection.onRequest(CONVERT_TEMPLATE_REQUEST, async (params: TotalSuggestionsParams): Promise<TextEdit[]> => {
+    if (!params || typeof params.uri !== 'string') return [];
+    const result = await deps.result(params.uri);
+    return result ? convertAllEdits(result.model) : [];
+  });
   connection.onRequest(TOTAL_SUGGESTIONS_REQUEST, async (params: TotalSuggestionsParams): Promise<TotalSuggestion[]> => {
     if (!params || typeof params.uri !== 'string') return [];
     const result = await deps.result(params.uri);

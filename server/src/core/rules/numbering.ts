@@ -1,9 +1,14 @@
 import type { Heading } from '../model';
+import type { Fix, TextEdit } from '../types';
 import { toChineseNumeral } from '../parser/lines';
 import type { Rule } from '../rule';
 import { documentRulesApply } from './document';
 
 const RANK: Record<Heading['style'], number> = { cn: 1, 'paren-cn': 2, arabic: 3, 'paren-arabic': 4 };
+
+function optional<T>(x: T | null): T[] {
+  return x ? [x] : [];
+}
 
 function markerOf(style: Heading['style'], n: number): string {
   switch (style) {
@@ -16,6 +21,39 @@ function markerOf(style: Heading['style'], n: number): string {
     default:
       return `（${n}）`;
   }
+}
+
+/**
+ * "Renumber the whole sequence at that level": the peers of `list[at]` are the headings of the same level
+ * (styles in `styles`) that follow one another, skipping deeper headings and stopping at a shallower one.
+ * They are renumbered 1, 2, 3 … in `target` style, counting from the first peer.
+ */
+function renumberFix(list: Heading[], at: number, styles: Heading['style'][], target: Heading['style']): Fix | null {
+  const rank = Math.min(...styles.map((st) => RANK[st]));
+  const isPeer = (h: Heading): boolean => styles.includes(h.style);
+  const shallower = (h: Heading): boolean => !isPeer(h) && RANK[h.style] < rank;
+  let a = at;
+  for (let j = at - 1; j >= 0; j--) {
+    if (shallower(list[j])) break;
+    if (isPeer(list[j])) a = j;
+  }
+  const peers: Heading[] = [];
+  for (let j = a; j < list.length; j++) {
+    if (shallower(list[j])) break;
+    if (isPeer(list[j])) peers.push(list[j]);
+  }
+  if (peers.length < 2) return null;
+  const edits: TextEdit[] = [];
+  peers.forEach((h, k) => {
+    const want = markerOf(target, k + 1);
+    if (h.marker !== want) edits.push({ range: h.markerRange, newText: want });
+  });
+  if (!edits.length) return null;
+  return {
+    title: { zh: `将本级${peers.length}项重新编号为「${markerOf(target, 1)}」至「${markerOf(target, peers.length)}」`, en: `Renumber the ${peers.length} items of this level ${markerOf(target, 1)}–${markerOf(target, peers.length)}` },
+    edits,
+    preferred: false,
+  };
 }
 
 export const numbering: Rule = {
@@ -73,7 +111,10 @@ export const numbering: Rule = {
                   en: `Numbering styles mixed within one level: "${r.marker}" here, "${h.marker}" for the following items; use "${want}".`,
                 },
                 related: [{ range: h.markerRange, message: { zh: `同级的「${h.marker}」`, en: `same-level item "${h.marker}"` } }],
-                fixes: [{ title: { zh: `改为「${want}」`, en: `Change to "${want}"` }, edits: [{ range: r.markerRange, newText: want }], preferred: false }],
+                fixes: [
+                  { title: { zh: `改为「${want}」`, en: `Change to "${want}"` }, edits: [{ range: r.markerRange, newText: want }], preferred: false },
+                  ...optional(renumberFix(list, list.indexOf(r), [r.style, h.style], h.style)),
+                ],
               });
             }
           }
@@ -82,6 +123,7 @@ export const numbering: Rule = {
             range: h.markerRange,
             message: { zh: `序号「${h.marker}」与第${prevSame.line + 1}行重复，应为「${markerOf(h.style, h.ordinal + 1)}」。`, en: `The ordinal "${h.marker}" repeats line ${prevSame.line + 1}; expected "${markerOf(h.style, h.ordinal + 1)}".` },
             related: [{ range: prevSame.markerRange, message: { zh: '前一个相同序号', en: 'the same ordinal before' } }],
+            fixes: optional(renumberFix(list, i, [h.style], h.style)),
           });
         } else if (h.ordinal > prevSame.ordinal + 1) {
           ctx.report({
@@ -90,11 +132,13 @@ export const numbering: Rule = {
               zh: `序号跳号：「${prevSame.marker}」之后是「${h.marker}」，缺少「${markerOf(h.style, prevSame.ordinal + 1)}」。`,
               en: `Ordinal skipped: "${h.marker}" follows "${prevSame.marker}"; "${markerOf(h.style, prevSame.ordinal + 1)}" is missing.`,
             },
+            fixes: optional(renumberFix(list, i, [h.style], h.style)),
           });
         } else if (h.ordinal < prevSame.ordinal && h.ordinal !== 1) {
           ctx.report({
             range: h.markerRange,
             message: { zh: `序号顺序颠倒：「${h.marker}」出现在「${prevSame.marker}」之后。`, en: `Ordinals out of order: "${h.marker}" after "${prevSame.marker}".` },
+            fixes: optional(renumberFix(list, i, [h.style], h.style)),
           });
         }
         last.set(h.style, h);

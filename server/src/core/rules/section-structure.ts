@@ -1,8 +1,9 @@
-import type { Section } from '../model';
+import type { ReportModel, Section } from '../model';
+import { renderTable, type SkeletonLayout } from '../skeleton';
 import { toChineseNumeral } from '../parser/lines';
 import type { Rule } from '../rule';
-import { SECTIONS } from '../templates';
-import type { RelatedInfo } from '../types';
+import { expectedTemplate, SECTIONS, TEMPLATES, type TemplateId } from '../templates';
+import type { Fix, RelatedInfo } from '../types';
 import { documentRulesApply, lastTextRange } from './document';
 
 const official = (n: number): string => `${toChineseNumeral(n)}、${SECTIONS.find((s) => s.number === n)?.heading ?? ''}`;
@@ -14,7 +15,7 @@ export const sectionStructure: Rule = {
     id: 'section-structure',
     category: 'structure',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: 'suggestion',
     description: { zh: '报告应恰好由六个部分组成（一至六，顺序和序号正确）', en: 'The report must consist of exactly the six sections 一 to 六, in order' },
     details: {
       zh:
@@ -116,6 +117,7 @@ export const sectionStructure: Rule = {
       const names = g.map((n) => `「${official(n)}」`).join('');
       ctx.report({
         range,
+        fixes: [insertSectionsFix(model, g, next ? next.heading.line : null)],
         message: {
           zh: `缺少${names}${g.length > 1 ? `共${g.length}个部分` : '部分'}。年度报告必须包含格式规定的全部六个部分，没有内容的部分也应保留标题并写明“无”或相应情况。` + (next ? `应放在「${written(next)}」之前。` : '应放在文末。'),
           en: `Missing section(s): ${g.map((n) => official(n)).join(', ')}. The report must contain all six sections (write 无 or the facts when there is nothing to report)` + (next ? `; insert before "${written(next)}".` : '; add at the end.'),
@@ -124,3 +126,39 @@ export const sectionStructure: Rule = {
     }
   },
 };
+
+/** Insert the official headings of the missing sections (with the empty official table for 二/三/四) where they belong. */
+function insertSectionsFix(model: ReportModel, numbers: number[], beforeLine: number | null): Fix {
+  const eol = model.eol;
+  const layouts = model.tables.map((t) => t.layout).filter((l): l is SkeletonLayout => l === 'cells' || l === 'tabs' || l === 'markdown');
+  const layout: SkeletonLayout = layouts.length ? mostCommon(layouts) : 'tabs';
+  const tpl: TemplateId = (model.year ? expectedTemplate(model.year.value) : null) ?? model.template ?? '2021';
+  const blocks: string[] = [];
+  for (const n of numbers) {
+    const lines = [official(n), ''];
+    for (const def of TEMPLATES[tpl].tables.filter((d) => d.section === n)) lines.push(...renderTable(def, layout), '');
+    blocks.push(lines.join(eol));
+  }
+  const text = blocks.join(eol);
+  const names = numbers.map(official).join('、');
+  if (beforeLine !== null) {
+    return {
+      title: { zh: `插入「${names}」`, en: `Insert "${names}"` },
+      edits: [{ range: { start: { line: beforeLine, character: 0 }, end: { line: beforeLine, character: 0 } }, newText: text + eol }],
+      preferred: false,
+    };
+  }
+  const last = model.lines.length - 1;
+  const end = { line: last, character: model.lines[last].text.length };
+  return {
+    title: { zh: `在文末插入「${names}」`, en: `Insert "${names}" at the end` },
+    edits: [{ range: { start: end, end }, newText: eol + eol + text.replace(/(\r?\n|\r)+$/, '') + eol }],
+    preferred: false,
+  };
+}
+
+function mostCommon<T>(xs: T[]): T {
+  const counts = new Map<T, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}

@@ -1,3 +1,4 @@
+import { convertTableFix } from '../convert';
 import type { LabelRef, Table } from '../model';
 import type { Rule } from '../rule';
 import { expectedTemplate, TEMPLATES, type TemplateId } from '../templates';
@@ -44,7 +45,7 @@ export const templateVersion: Rule = {
     id: 'template-version',
     category: 'template',
     defaultSeverity: 'error',
-    fixable: false,
+    fixable: 'suggestion',
     description: { zh: '表格格式版本与报告年度不符（2019年版与2021年版格式混用）', en: 'The table format does not match the reporting year (2019 and 2021 formats mixed up)' },
     details: {
       zh:
@@ -112,7 +113,8 @@ export const templateVersion: Rule = {
         .filter((l) => l.range.start.line !== range.start.line || l.range.start.character !== range.start.character)
         .slice(0, 8)
         .map((l) => ({ range: l.range, message: { zh: `旧版标签「${l.text.replace(/\s+/g, '')}」`, en: `old label "${l.text.replace(/\s+/g, '')}"` } }));
-      ctx.report({ range, message: { zh, en }, related });
+      const convert = want === '2021' && old === '2019' ? convertTableFix(model, table) : null;
+      ctx.report({ range, message: { zh, en }, related, fixes: convert ? [convert] : [] });
     }
   },
 };

@@ -1,0 +1,705 @@
+/**
+ * The tables of a report drawn as HTML grids, with every failing relation visibly marked, and the findings
+ * grouped by section: used by the VS Code preview (a fragment inside a webview) and by the CLI
+ * (`--format html`: one self-contained page for a batch of reports).
+ *
+ * Strings only (no DOM, no vscode). Every piece of text that comes from the document or from a finding goes
+ * through `escapeHtml`; the page needs no script and references no external resource.
+ */
+import { lint, type LintResult } from './lint';
+import type { Cell, ReportModel, Table, TableRow } from './model';
+import { cellName, formatInterval, type RelationResult } from './relations';
+import type { LintSettings } from './rule';
+import { expectedTemplate, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
+import type { LintDiagnostic, Locale, Severity } from './types';
+
+export interface HtmlOptions {
+  /** file name shown above the report (and in the page title) */
+  fileName?: string;
+  /** true: only the body part (no <html>, no <style>); false (default): a self-contained page */
+  fragment?: boolean;
+  locale?: Locale;
+  /** line numbers of the findings are clickable (the preview jumps to them) */
+  lineLinks?: boolean;
+}
+
+export interface BatchEntry {
+  file: string;
+  result: LintResult | null;
+  /** why the file could not be read (shown instead of its tables) */
+  error?: string;
+}
+
+export interface BatchOptions {
+  locale?: Locale;
+  fragment?: boolean;
+  /** page title (default: 政府信息公开工作年度报告检查结果) */
+  title?: string;
+}
+
+/** The only escaping function of the renderer: text → HTML text or attribute value (always quoted with "). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+const esc = escapeHtml;
+
+// ---------------------------------------------------------------------------------------------------------------
+// user-interface words
+
+const UI = {
+  template: { zh: '表格格式', en: 'Table format' },
+  year: { zh: '报告年度', en: 'Reporting year' },
+  body: { zh: '机关', en: 'Body' },
+  file: { zh: '文件', en: 'File' },
+  unknown: { zh: '未识别', en: 'unknown' },
+  expected: { zh: '年度报告应使用', en: 'reports must use the' },
+  notReport: { zh: '本文件看起来不是政府信息公开工作年度报告，以下结果仅供参考。', en: 'This file does not look like an annual report; the results below are indicative only.' },
+  noTables: { zh: '没有识别到统计表。', en: 'No statistical table was recognised.' },
+  unreadable: { zh: '本表无法可靠读取（单元格位置不确定，例如从 PDF 复制的文字），未检查勾稽关系。请核对原文第', en: 'This table could not be read reliably (cell positions are uncertain, e.g. text copied from a PDF); its relations were not checked. See lines' },
+  unreadableEnd: { zh: '行。', en: '.' },
+  missingTable: { zh: '未找到本表。', en: 'This table was not found.' },
+  lines: { zh: '行', en: 'lines' },
+  line: { zh: '第 {n} 行', en: 'line {n}' },
+  shouldBe: { zh: '应为', en: 'should be' },
+  blank: { zh: '空', en: 'blank' },
+  absent: { zh: '缺', en: 'missing' },
+  invalid: { zh: '无法识别', en: 'unreadable' },
+  placeholder: { zh: '占位符，未填数字', en: 'placeholder, no number' },
+  rowMissing: { zh: '本行缺失', en: 'row missing' },
+  subtotal: { zh: '小计', en: 'Subtotal' },
+  findings: { zh: '检查结果', en: 'Findings' },
+  noFindings: { zh: '未发现问题。', en: 'No findings.' },
+  general: { zh: '标题与全文', en: 'Title and whole document' },
+  otherPart: { zh: '其他部分', en: 'Other parts' },
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+  hint: { zh: '提示', en: 'hint' },
+  errors: { zh: '错误', en: 'Errors' },
+  warnings: { zh: '警告', en: 'Warnings' },
+  infos: { zh: '提示', en: 'Notes' },
+  legend: { zh: '图例', en: 'Legend' },
+  legendBad: { zh: '合计与计算值不符（填报值 → 计算值）', en: 'total differs from the computed value (reported → computed)' },
+  legendPart: { zh: '参与不相符的勾稽关系', en: 'takes part in a failing relation' },
+  legendBlank: { zh: '未填数字（空白、占位符或缺失）', en: 'no number (blank, placeholder or missing)' },
+  legendInvalid: { zh: '不是有效数字', en: 'not a valid number' },
+  legendFlag: { zh: '该单元格另有检查结果', en: 'the cell has another finding' },
+  relationFails: { zh: '勾稽关系不符', en: 'relation does not hold' },
+  reported: { zh: '填报', en: 'reported' },
+  computed: { zh: '计算值', en: 'computed' },
+  pageTitle: { zh: '政府信息公开工作年度报告检查结果', en: 'Annual report check results' },
+  summary: { zh: '汇总', en: 'Summary' },
+  received: { zh: '本年新收', en: 'New' },
+  carriedIn: { zh: '上年结转', en: 'Carried over' },
+  handled: { zh: '办理结果总计', en: 'Results total' },
+  carriedOut: { zh: '结转下年度', en: 'Carried forward' },
+  review: { zh: '行政复议总计', en: 'Reviews' },
+  litigation: { zh: '行政诉讼总计', en: 'Lawsuits' },
+  readError: { zh: '无法读取', en: 'cannot be read' },
+  reports: { zh: '份报告', en: 'reports' },
+  generatedBy: { zh: '由 nianbao 生成。表中数字按原文照录；带 ✗ 的单元格是合计不符之处，箭头后为按勾稽关系计算的值。', en: 'Generated by nianbao. Numbers are copied from the text; cells marked ✗ are totals that do not match, with the computed value after the arrow.' },
+} as const;
+
+type UiKey = keyof typeof UI;
+
+function ui(locale: Locale, key: UiKey, n?: number): string {
+  const s: string = UI[key][locale];
+  return n === undefined ? s : s.replace('{n}', String(n));
+}
+
+const SECTION_NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+// ---------------------------------------------------------------------------------------------------------------
+// styles (inline; VS Code's theme variables in the preview, plain fallbacks in the standalone page)
+
+export const REPORT_CSS = `
+.nb-report, .nb-batch {
+  --nb-bg: var(--vscode-editor-background, #ffffff);
+  --nb-fg: var(--vscode-editor-foreground, #1f1f1f);
+  --nb-muted: var(--vscode-descriptionForeground, #5c5c5c);
+  --nb-border: var(--vscode-editorWidget-border, #8a8a8a);
+  --nb-head: var(--vscode-editorWidget-background, #eef1f5);
+  --nb-err: var(--vscode-errorForeground, #b3001b);
+  --nb-warn: var(--vscode-editorWarning-foreground, #8a5a00);
+  --nb-info: var(--vscode-editorInfo-foreground, #1a5fb4);
+  --nb-link: var(--vscode-textLink-foreground, #0b57d0);
+  --nb-hatch: rgba(128, 128, 128, 0.35);
+  color: var(--nb-fg);
+  background: var(--nb-bg);
+  font-family: var(--vscode-font-family, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif);
+  font-size: 14px;
+  line-height: 1.5;
+  -webkit-print-color-adjust: exact;
+  print-color-adjust: exact;
+}
+.nb-report { margin: 0 0 2.5em; }
+.nb-report h1 { font-size: 1.35em; margin: 0.4em 0 0.2em; }
+.nb-report h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; border-bottom: 1px solid var(--nb-border); padding-bottom: 0.15em; }
+.nb-report h3 { font-size: 1em; margin: 0.9em 0 0.3em; }
+.nb-meta { color: var(--nb-muted); margin: 0.2em 0; }
+.nb-meta b { color: var(--nb-fg); font-weight: 600; }
+.nb-note { border-left: 4px solid var(--nb-warn); padding: 0.3em 0.7em; margin: 0.5em 0; }
+.nb-counts span { margin-right: 1.2em; }
+.nb-counts .nb-c-error { color: var(--nb-err); font-weight: 600; }
+.nb-counts .nb-c-warning { color: var(--nb-warn); font-weight: 600; }
+.nb-legend { font-size: 0.85em; color: var(--nb-muted); margin: 0.4em 0 0.8em; }
+.nb-legend span.nb-key { display: inline-block; min-width: 2.2em; text-align: center; border: 1px solid var(--nb-border); margin: 0 0.3em 0 0.9em; padding: 0 0.3em; color: var(--nb-fg); }
+.nb-legend span.nb-key:first-of-type { margin-left: 0.3em; }
+.nb-scroll { overflow-x: auto; max-width: 100%; }
+table.nb-grid { border-collapse: collapse; margin: 0.3em 0 0.8em; font-size: 0.92em; }
+table.nb-grid th, table.nb-grid td { border: 1px solid var(--nb-border); padding: 0.2em 0.45em; vertical-align: middle; }
+table.nb-grid thead th, table.nb-grid th.nb-corner { background: var(--nb-head); font-weight: 600; text-align: center; }
+table.nb-grid tbody th { text-align: left; font-weight: normal; background: var(--nb-head); }
+table.nb-grid th.nb-group { text-align: center; writing-mode: horizontal-tb; }
+table.nb-grid th.nb-corner { font-weight: normal; font-size: 0.85em; max-width: 16em; }
+table.nb-grid td.nb-cell { text-align: right; min-width: 2.6em; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.nb-grid.nb-wide td.nb-cell { min-width: 2.2em; }
+td.nb-cell.nb-empty, td.nb-cell.nb-absent, td.nb-cell.nb-placeholder, td.nb-cell.nb-invalid, th.nb-missing-row {
+  background-image: repeating-linear-gradient(135deg, transparent 0 4px, var(--nb-hatch) 4px 5px);
+}
+td.nb-cell.nb-empty, td.nb-cell.nb-absent, td.nb-cell.nb-placeholder { color: var(--nb-muted); text-align: center; }
+td.nb-cell.nb-invalid { color: var(--nb-warn); text-decoration: underline wavy; }
+td.nb-cell .nb-tag { font-size: 0.78em; margin-left: 0.2em; }
+td.nb-cell.nb-bad { color: var(--nb-err); font-weight: 700; outline: 2px solid var(--nb-err); outline-offset: -2px; background-color: rgba(220, 0, 40, 0.13); }
+td.nb-cell.nb-part { outline: 1px dashed var(--nb-err); outline-offset: -3px; }
+td.nb-cell .nb-sym { font-weight: 700; margin-right: 0.15em; }
+td.nb-cell .nb-sigma { font-size: 0.72em; color: var(--nb-err); vertical-align: super; margin-right: 0.2em; }
+td.nb-cell .nb-flag { font-size: 0.8em; color: var(--nb-warn); font-weight: 700; vertical-align: super; margin-left: 0.15em; }
+.nb-report.nb-links [data-line] { cursor: pointer; }
+.nb-report.nb-links td.nb-cell[data-line]:hover, .nb-report.nb-links .nb-line[data-line]:hover { outline: 2px solid var(--nb-link); outline-offset: -2px; }
+.nb-findings { margin: 0.2em 0 0.6em; padding-left: 0; list-style: none; }
+.nb-findings li { margin: 0.25em 0; padding-left: 0.2em; }
+.nb-sev { display: inline-block; min-width: 3.2em; font-weight: 600; }
+.nb-sev-error { color: var(--nb-err); }
+.nb-sev-warning { color: var(--nb-warn); }
+.nb-sev-info, .nb-sev-hint { color: var(--nb-info); }
+.nb-line { color: var(--nb-muted); margin-right: 0.5em; white-space: nowrap; }
+.nb-rule { color: var(--nb-muted); font-size: 0.82em; margin-left: 0.4em; }
+.nb-batch h1 { font-size: 1.5em; margin: 0.3em 0; }
+table.nb-summary { border-collapse: collapse; font-size: 0.88em; margin: 0.5em 0 1.5em; }
+table.nb-summary th, table.nb-summary td { border: 1px solid var(--nb-border); padding: 0.2em 0.45em; }
+table.nb-summary thead th { background: var(--nb-head); }
+table.nb-summary td.nb-num { text-align: right; font-variant-numeric: tabular-nums; }
+table.nb-summary td.nb-has-error { color: var(--nb-err); font-weight: 700; }
+table.nb-summary td.nb-has-warning { color: var(--nb-warn); font-weight: 600; }
+.nb-batch a { color: var(--nb-link); }
+.nb-batch > .nb-report { border-top: 3px double var(--nb-border); padding-top: 0.6em; }
+.nb-footer { color: var(--nb-muted); font-size: 0.82em; margin-top: 2em; }
+@media print {
+  .nb-report, .nb-batch { --nb-bg: #ffffff; --nb-fg: #000000; --nb-muted: #333333; --nb-border: #555555; --nb-head: #efefef; font-size: 10.5pt; }
+  body { margin: 0; background: #ffffff; }
+  .nb-scroll { overflow: visible; }
+  table.nb-grid, table.nb-summary { page-break-inside: auto; }
+  table.nb-grid tr, .nb-findings li { page-break-inside: avoid; }
+  table.nb-grid thead { display: table-header-group; }
+  .nb-batch > .nb-report { page-break-before: always; border-top: none; }
+  .nb-batch a { color: inherit; text-decoration: none; }
+}
+`;
+
+const PAGE_CSS = `
+html { background: var(--vscode-editor-background, #ffffff); }
+body { margin: 1.2em 1.6em; }
+`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// cell marks from relations and findings
+
+interface BadTotal {
+  computed: string;
+  names: string[];
+}
+
+interface Marks {
+  bad: Map<Cell, BadTotal>;
+  part: Map<Cell, string[]>;
+  flagged: Map<Cell, LintDiagnostic[]>;
+}
+
+function relationName(r: RelationResult, locale: Locale): string {
+  return r.def.name[locale];
+}
+
+function collectMarks(result: LintResult, locale: Locale): Marks {
+  const bad = new Map<Cell, BadTotal>();
+  const part = new Map<Cell, string[]>();
+  for (const r of result.relations) {
+    if (r.status !== 'mismatch' || !r.totalCell || !r.computed) continue;
+    const computed = formatInterval(r.computed, r.scale);
+    const name = relationName(r, locale);
+    const b = bad.get(r.totalCell);
+    if (b) {
+      if (!b.computed.split(' / ').includes(computed)) b.computed += ' / ' + computed;
+      b.names.push(name);
+    } else bad.set(r.totalCell, { computed, names: [name] });
+    for (const op of r.operands) {
+      for (const c of op.cells) {
+        const list = part.get(c) ?? [];
+        if (!list.includes(name)) list.push(name);
+        part.set(c, list);
+      }
+    }
+  }
+  for (const c of bad.keys()) part.delete(c);
+  // other findings that sit on a cell (negative value, not a number …); relation findings are the ✗ marks
+  const flagged = new Map<Cell, LintDiagnostic[]>();
+  const byLine = new Map<number, Cell[]>();
+  for (const t of result.model.tables) {
+    for (const row of t.rows.values()) {
+      for (const c of row.cells.values()) {
+        if (c.state === 'absent') continue;
+        const list = byLine.get(c.range.start.line) ?? [];
+        list.push(c);
+        byLine.set(c.range.start.line, list);
+      }
+    }
+  }
+  for (const d of result.diagnostics) {
+    if (d.rule === 'relation-mismatch' || d.rule === 'cell-missing') continue;
+    for (const c of byLine.get(d.range.start.line) ?? []) {
+      const a = c.range.start.character;
+      const z = Math.max(c.range.end.character, a + 1);
+      if (d.range.start.character < z && (d.range.end.line > d.range.start.line || d.range.end.character > a || d.range.start.character >= a)) {
+        const list = flagged.get(c) ?? [];
+        list.push(d);
+        flagged.set(c, list);
+      }
+    }
+  }
+  return { bad, part, flagged };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// one cell
+
+function lineAttr(line: number, character?: number): string {
+  return ` data-line="${line}"` + (character !== undefined ? ` data-ch="${character}"` : '');
+}
+
+function renderCell(def: TableDef, rowKey: string, col: ColumnDef, row: TableRow | undefined, marks: Marks, locale: Locale): string {
+  const cell = row?.cells.get(col.key);
+  const name = cellName(def, { row: rowKey, col: col.key });
+  if (!cell) {
+    const what = row ? ui(locale, 'absent') : ui(locale, 'rowMissing');
+    return `<td class="nb-cell nb-absent" title="${esc(`${name}：${what}`)}">${esc(ui(locale, 'absent'))}</td>`;
+  }
+  const classes = ['nb-cell'];
+  const titles = [name];
+  let content: string;
+  const raw = cell.raw.trim();
+  switch (cell.state) {
+    case 'number':
+      content = esc(raw);
+      break;
+    case 'blank':
+      classes.push('nb-empty');
+      content = esc(ui(locale, 'blank'));
+      titles.push(ui(locale, 'legendBlank'));
+      break;
+    case 'placeholder':
+      classes.push('nb-placeholder');
+      content = `${esc(raw)}<span class="nb-tag">${esc(ui(locale, 'blank'))}</span>`;
+      titles.push(ui(locale, 'placeholder'));
+      break;
+    case 'invalid':
+      classes.push('nb-invalid');
+      content = `<span class="nb-sym">?</span>${esc(raw)}`;
+      titles.push(ui(locale, 'invalid'));
+      break;
+    default:
+      classes.push('nb-absent');
+      content = esc(ui(locale, 'absent'));
+      titles.push(ui(locale, 'absent'));
+  }
+  const bad = marks.bad.get(cell);
+  if (bad) {
+    classes.push('nb-bad');
+    content = `<span class="nb-sym">✗</span>${content} → ${esc(ui(locale, 'shouldBe'))} ${esc(bad.computed)}`;
+    titles.push(`${ui(locale, 'relationFails')}：${bad.names.join('；')}（${ui(locale, 'reported')} ${raw || ui(locale, 'blank')}，${ui(locale, 'computed')} ${bad.computed}）`);
+  } else {
+    const part = marks.part.get(cell);
+    if (part) {
+      classes.push('nb-part');
+      content = `<span class="nb-sigma">Σ</span>${content}`;
+      titles.push(`${ui(locale, 'legendPart')}：${part.join('；')}`);
+    }
+  }
+  const flagged = marks.flagged.get(cell);
+  if (flagged) {
+    classes.push('nb-flagged');
+    content += '<span class="nb-flag">!</span>';
+    for (const d of flagged) titles.push(d.message[locale]);
+  }
+  return `<td class="${classes.join(' ')}"${lineAttr(cell.range.start.line, cell.range.start.character)} title="${esc(titles.join('\n'))}">${content}</td>`;
+}
+
+function labelCell(text: string, row: TableRow | undefined, attrs: string, locale: Locale, extraClass = ''): string {
+  const classes = [extraClass, row ? '' : 'nb-missing-row'].filter(Boolean).join(' ');
+  const cls = classes ? ` class="${classes}"` : '';
+  const line = row ? lineAttr(row.firstLine, row.label.range.start.character) : '';
+  const title = row ? '' : ` title="${esc(ui(locale, 'rowMissing'))}"`;
+  return `<th${cls}${attrs}${line}${title} scope="row">${esc(text)}</th>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the three kinds of tables
+
+function activeTable(def: TableDef, table: Table, marks: Marks, locale: Locale): string {
+  const out: string[] = [];
+  out.push('<thead>');
+  out.push(`<tr><th colspan="${def.columns.length + 1}">${esc(def.caption ?? '')}</th></tr>`);
+  out.push(`<tr><th>${esc(def.cornerLabel ?? '')}</th>${def.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`);
+  out.push('</thead><tbody>');
+  for (const r of def.rows) {
+    const row = table.rows.get(r.key);
+    out.push(`<tr data-row="${esc(r.key)}">${labelCell(r.label, row, '', locale)}${def.columns.map((c) => renderCell(def, r.key, c, row, marks, locale)).join('')}</tr>`);
+  }
+  out.push('</tbody>');
+  return out.join('');
+}
+
+function applicationsTable(def: TableDef, table: Table, marks: Marks, locale: Locale): string {
+  const spanning = def.spanningLabels ?? [];
+  const note = spanning.find((s) => s.includes('勾稽关系')) ?? '';
+  const applicant = spanning.find((s) => s === '申请人情况') ?? '';
+  const organisations = spanning.find((s) => s.includes('法人或其他组织')) ?? '';
+  const natural = def.columns.find((c) => c.key === 'natural');
+  const total = def.columns.find((c) => c.key === 'total');
+  const orgs = def.columns.filter((c) => c !== natural && c !== total);
+  const out: string[] = [];
+  out.push('<thead>');
+  out.push(`<tr><th class="nb-corner" colspan="3" rowspan="3">${esc(note)}</th><th colspan="${def.columns.length}">${esc(applicant)}</th></tr>`);
+  out.push(`<tr><th rowspan="2">${esc(natural?.label ?? '')}</th><th colspan="${orgs.length}">${esc(organisations)}</th><th rowspan="2">${esc(total?.label ?? '')}</th></tr>`);
+  out.push(`<tr>${orgs.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`);
+  out.push('</thead><tbody>');
+
+  const cells = (key: string, row: TableRow | undefined): string => def.columns.map((c) => renderCell(def, key, c, row, marks, locale)).join('');
+  const byKey = new Map(def.rows.map((r) => [r.key, r]));
+  // the body rows as <tr> specs, so that the 三、 heading can span all of its result rows
+  interface Spec {
+    key: string;
+    head: string;
+    row: TableRow | undefined;
+    inHeading: boolean;
+  }
+  const specs: Spec[] = [];
+  let heading: RowDef | null = null;
+  const groupHasValues = (g: RowDef): boolean => table.rows.get(g.key)?.hasValues === true;
+  for (const r of def.rows) {
+    if (r.heading) {
+      heading = r;
+      continue;
+    }
+    const inHeading = heading !== null && r.key.startsWith(heading.key + '_');
+    if (!inHeading) heading = null;
+    const row = table.rows.get(r.key);
+    if (r.items) {
+      // the group label spans its items (and its own subtotal row when the report writes one)
+      const withSubtotal = groupHasValues(r);
+      const span = r.items.length + (withSubtotal ? 1 : 0);
+      const groupHead = labelCell(r.label, row, span > 1 ? ` rowspan="${span}"` : '', locale, 'nb-group');
+      if (withSubtotal) specs.push({ key: r.key, head: groupHead + `<th scope="row">${esc(ui(locale, 'subtotal'))}</th>`, row, inHeading });
+      r.items.forEach((item, i) => {
+        const itemDef = byKey.get(item);
+        const itemRow = table.rows.get(item);
+        const lead = !withSubtotal && i === 0 ? groupHead : '';
+        specs.push({ key: item, head: lead + labelCell(itemDef?.label ?? item, itemRow, '', locale), row: itemRow, inHeading });
+      });
+      continue;
+    }
+    if (r.parent) continue; // emitted with its group
+    specs.push({ key: r.key, head: labelCell(r.label, row, inHeading ? ' colspan="2"' : ' colspan="3"', locale), row, inHeading });
+  }
+  // the 三、 heading cell on the first row of its block
+  let i = 0;
+  while (i < specs.length) {
+    if (!specs[i].inHeading) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < specs.length && specs[j].inHeading) j++;
+    const h = def.rows.find((r) => r.heading && specs[i].key.startsWith(r.key + '_'));
+    if (h) specs[i].head = labelCell(h.label, table.rows.get(h.key), ` rowspan="${j - i}"`, locale, 'nb-group') + specs[i].head;
+    i = j;
+  }
+  for (const s of specs) out.push(`<tr data-row="${esc(s.key)}">${s.head}${cells(s.key, s.row)}</tr>`);
+  out.push('</tbody>');
+  return out.join('');
+}
+
+/** Columns of the review table in groups of the same key prefix (fy_, zs_, hs_), in order. */
+function columnGroups(columns: ColumnDef[]): ColumnDef[][] {
+  const out: ColumnDef[][] = [];
+  let prefix: string | null = null;
+  for (const c of columns) {
+    const p = c.key.split('_')[0];
+    if (p !== prefix) {
+      out.push([]);
+      prefix = p;
+    }
+    out[out.length - 1].push(c);
+  }
+  return out;
+}
+
+function reviewTable(def: TableDef, table: Table, marks: Marks, locale: Locale): string {
+  const groups = columnGroups(def.columns);
+  const spanning = def.spanningLabels ?? [];
+  const [review, litigation, direct, afterReview] = [spanning[0] ?? '', spanning[1] ?? '', spanning[2] ?? '', spanning[3] ?? ''];
+  const first = groups[0] ?? [];
+  const rest = groups.slice(1);
+  const restWidth = rest.reduce((n, g) => n + g.length, 0);
+  const out: string[] = [];
+  out.push('<thead>');
+  out.push(`<tr><th colspan="${first.length}">${esc(review)}</th><th colspan="${restWidth}">${esc(litigation)}</th></tr>`);
+  out.push(`<tr>${first.map((c) => `<th rowspan="2">${esc(c.label)}</th>`).join('')}${rest.map((g, k) => `<th colspan="${g.length}">${esc(k === 0 ? direct : afterReview)}</th>`).join('')}</tr>`);
+  out.push(`<tr>${rest.flatMap((g) => g.map((c) => `<th>${esc(c.label)}</th>`)).join('')}</tr>`);
+  out.push('</thead><tbody>');
+  for (const r of def.rows) {
+    const row = table.rows.get(r.key);
+    out.push(`<tr data-row="${esc(r.key)}">${def.columns.map((c) => renderCell(def, r.key, c, row, marks, locale)).join('')}</tr>`);
+  }
+  out.push('</tbody>');
+  return out.join('');
+}
+
+function renderTableHtml(table: Table, marks: Marks, locale: Locale): string {
+  const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+  const attrs = `data-table="${esc(table.id)}" data-template="${esc(table.template)}"`;
+  if (!def) return '';
+  if (!table.readable) {
+    return (
+      `<div class="nb-note nb-unreadable" ${attrs}${lineAttr(table.firstLine)}>` +
+      `${esc(def.caption ? def.caption + '：' : '')}${esc(ui(locale, 'unreadable'))} ${table.firstLine + 1}–${table.lastLine + 1} ${esc(ui(locale, 'unreadableEnd'))}</div>`
+    );
+  }
+  const body = def.kind === 'active' ? activeTable(def, table, marks, locale) : def.kind === 'applications' ? applicationsTable(def, table, marks, locale) : reviewTable(def, table, marks, locale);
+  const wide = def.kind === 'active' ? '' : ' nb-wide';
+  return `<div class="nb-scroll"><table class="nb-grid${wide}" ${attrs}>${body}</table></div>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// findings
+
+function sectionOfLine(model: ReportModel, line: number): number | null {
+  for (const s of model.sections) if (line >= s.startLine && line <= s.endLine) return s.official ?? s.number;
+  return null;
+}
+
+function sectionTitle(template: TemplateId, n: number | null, locale: Locale): string {
+  if (n === null) return ui(locale, 'general');
+  const def = TEMPLATES[template].sections.find((s) => s.number === n);
+  if (!def) return ui(locale, 'otherPart');
+  return `${SECTION_NUMERALS[n - 1]}、${def.heading}`;
+}
+
+function severityLabel(s: Severity, locale: Locale): string {
+  return ui(locale, s);
+}
+
+function renderFinding(d: LintDiagnostic, locale: Locale): string {
+  const line = d.range.start.line;
+  return (
+    `<li class="nb-finding nb-f-${d.severity}">` +
+    `<span class="nb-sev nb-sev-${d.severity}">${esc(d.severity === 'error' ? '✗ ' : d.severity === 'warning' ? '! ' : 'i ')}${esc(severityLabel(d.severity, locale))}</span>` +
+    `<span class="nb-line"${lineAttr(line, d.range.start.character)}>${esc(ui(locale, 'line', line + 1))}</span>` +
+    `<span class="nb-msg">${esc(d.message[locale])}</span><span class="nb-rule">${esc(d.rule)}</span></li>`
+  );
+}
+
+function renderFindings(model: ReportModel, diagnostics: LintDiagnostic[], template: TemplateId, locale: Locale): string {
+  if (diagnostics.length === 0) return `<p class="nb-none">${esc(ui(locale, 'noFindings'))}</p>`;
+  const groups = new Map<number | null, LintDiagnostic[]>();
+  for (const d of diagnostics) {
+    const s = sectionOfLine(model, d.range.start.line);
+    const list = groups.get(s) ?? [];
+    list.push(d);
+    groups.set(s, list);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
+  return keys
+    .map((k) => {
+      const list = groups.get(k) ?? [];
+      return `<h3 class="nb-fsec">${esc(sectionTitle(template, k, locale))}（${list.length}）</h3><ul class="nb-findings">${list.map((d) => renderFinding(d, locale)).join('')}</ul>`;
+    })
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// one report
+
+function countsOf(diagnostics: LintDiagnostic[]): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === 'error') c.error++;
+    else if (d.severity === 'warning') c.warning++;
+    else c.info++;
+  }
+  return c;
+}
+
+function legend(locale: Locale): string {
+  const key = (k: string, text: UiKey): string => `<span class="nb-key">${k}</span>${esc(ui(locale, text))}`;
+  return (
+    `<div class="nb-legend">${esc(ui(locale, 'legend'))}：` +
+    key('✗ 0 → 1', 'legendBad') +
+    key('<span class="nb-sigma">Σ</span>', 'legendPart') +
+    key(esc(ui(locale, 'blank')), 'legendBlank') +
+    key('?', 'legendInvalid') +
+    key('!', 'legendFlag') +
+    '</div>'
+  );
+}
+
+function reportBody(result: LintResult, options: HtmlOptions, id?: string): string {
+  const locale = options.locale ?? 'zh';
+  const model = result.model;
+  const year = model.year?.value ?? null;
+  const template: TemplateId = model.template ?? (year !== null ? expectedTemplate(year) : null) ?? '2021';
+  const marks = collectMarks(result, locale);
+  const out: string[] = [];
+  const classes = ['nb-report'];
+  if (options.lineLinks) classes.push('nb-links');
+  out.push(`<section class="${classes.join(' ')}"${id ? ` id="${esc(id)}"` : ''}>`);
+  const heading = model.title?.text ?? options.fileName ?? '';
+  out.push(`<h1${model.title ? lineAttr(model.title.range.start.line) : ''}>${esc(heading)}</h1>`);
+  if (options.fileName) out.push(`<p class="nb-meta">${esc(ui(locale, 'file'))}：<b>${esc(options.fileName)}</b></p>`);
+  const tplName = model.template ? TEMPLATES[model.template].name[locale] : ui(locale, 'unknown');
+  const expected = year !== null ? expectedTemplate(year) : null;
+  let tplNote = '';
+  if (model.template && expected && expected !== model.template) {
+    tplNote = locale === 'zh' ? `（${year} ${ui(locale, 'expected')}${TEMPLATES[expected].name.zh}）` : ` (${year} ${ui(locale, 'expected')} ${TEMPLATES[expected].name.en})`;
+  }
+  out.push(
+    `<p class="nb-meta">${esc(ui(locale, 'year'))}：<b>${year ?? esc(ui(locale, 'unknown'))}</b>　` +
+      `${esc(ui(locale, 'template'))}：<b>${esc(tplName)}</b>${esc(tplNote)}` +
+      (model.body?.name ? `　${esc(ui(locale, 'body'))}：<b>${esc(model.body.name)}</b>` : '') +
+      '</p>',
+  );
+  const counts = countsOf(result.diagnostics);
+  out.push(
+    `<p class="nb-meta nb-counts"><span class="nb-c-error">${esc(ui(locale, 'errors'))} ${counts.error}</span>` +
+      `<span class="nb-c-warning">${esc(ui(locale, 'warnings'))} ${counts.warning}</span><span>${esc(ui(locale, 'infos'))} ${counts.info}</span></p>`,
+  );
+  if (!model.isReport) out.push(`<p class="nb-note">${esc(ui(locale, 'notReport'))}</p>`);
+  out.push(legend(locale));
+
+  // sections 二, 三, 四: the tables found (in document order), then the tables of the format that were not found
+  if (model.tables.length === 0) out.push(`<p class="nb-note">${esc(ui(locale, 'noTables'))}</p>`);
+  for (const n of [2, 3, 4]) {
+    const defs = TEMPLATES[template].tables.filter((t) => t.section === n);
+    const found = model.tables.filter((t) => TEMPLATES[t.template].tables.find((d) => d.id === t.id)?.section === n);
+    if (found.length === 0 && model.tables.length === 0) continue;
+    const sec = model.sections.find((s) => s.official === n);
+    out.push(`<h2${sec ? lineAttr(sec.startLine) : ''}>${esc(sectionTitle(template, n, locale))}</h2>`);
+    for (const table of found) out.push(renderTableHtml(table, marks, locale));
+    for (const def of defs) {
+      if (found.some((t) => t.id === def.id)) continue;
+      out.push(`<div class="nb-note nb-missing-table" data-table="${esc(def.id)}">${esc(def.caption ? def.caption + '：' : '')}${esc(ui(locale, 'missingTable'))}</div>`);
+    }
+  }
+  out.push(`<h2>${esc(ui(locale, 'findings'))}（${result.diagnostics.length}）</h2>`);
+  out.push(renderFindings(model, result.diagnostics, template, locale));
+  out.push('</section>');
+  return out.join('\n');
+}
+
+function page(title: string, body: string, locale: Locale): string {
+  return (
+    '<!DOCTYPE html>\n' +
+    `<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${esc(title)}</title>\n<style>${REPORT_CSS}${PAGE_CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+  );
+}
+
+/** One report: its tables as grids with the failing relations marked, and its findings by section. */
+export function renderReportHtml(result: LintResult, options: HtmlOptions = {}): string {
+  const locale = options.locale ?? 'zh';
+  const body = reportBody(result, options);
+  if (options.fragment) return body;
+  const title = result.model.title?.text ?? options.fileName ?? ui(locale, 'pageTitle');
+  return page(title, body, locale);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// a batch
+
+function numberAt(model: ReportModel, kind: Table['kind'], row: string, col: string): number | null {
+  const t = model.tables.find((x) => x.kind === kind);
+  const c = t?.rows.get(row)?.cells.get(col);
+  return c && c.value.kind === 'number' ? c.value.value : null;
+}
+
+/** The key numbers of the summary table (as in the CLI's summary CSV). */
+export function keyFigures(model: ReportModel): { received: number | null; carriedIn: number | null; handled: number | null; carriedOut: number | null; review: number | null; litigation: number | null } {
+  const zs = numberAt(model, 'review', 'data', 'zs_zj');
+  const hs = numberAt(model, 'review', 'data', 'hs_zj');
+  return {
+    received: numberAt(model, 'applications', 'r1', 'total'),
+    carriedIn: numberAt(model, 'applications', 'r2', 'total'),
+    handled: numberAt(model, 'applications', 'r3_7', 'total'),
+    carriedOut: numberAt(model, 'applications', 'r4', 'total'),
+    review: numberAt(model, 'review', 'data', 'fy_zj'),
+    litigation: zs === null && hs === null ? null : (zs ?? 0) + (hs ?? 0),
+  };
+}
+
+/** One page for a batch of reports: a summary table linking to each report, then every report with anchors. */
+export function renderBatchHtml(reports: BatchEntry[], options: BatchOptions = {}): string {
+  const locale = options.locale ?? 'zh';
+  const title = options.title ?? ui(locale, 'pageTitle');
+  const out: string[] = [];
+  out.push('<div class="nb-batch">');
+  out.push(`<h1>${esc(title)}</h1>`);
+  out.push(`<p class="nb-meta">${reports.length} ${esc(ui(locale, 'reports'))}</p>`);
+  out.push(`<h2>${esc(ui(locale, 'summary'))}</h2>`);
+  const heads: UiKey[] = ['file', 'body', 'year', 'template', 'received', 'carriedIn', 'handled', 'carriedOut', 'review', 'litigation', 'errors', 'warnings'];
+  out.push(`<div class="nb-scroll"><table class="nb-summary"><thead><tr>${heads.map((h) => `<th>${esc(ui(locale, h))}</th>`).join('')}</tr></thead><tbody>`);
+  const anchor = (i: number): string => `nb-r${i + 1}`;
+  reports.forEach((r, i) => {
+    const link = `<a href="#${anchor(i)}">${esc(r.file)}</a>`;
+    if (!r.result) {
+      out.push(`<tr><td>${link}</td><td colspan="${heads.length - 1}" class="nb-has-error">${esc(ui(locale, 'readError'))}${r.error ? '：' + esc(r.error) : ''}</td></tr>`);
+      return;
+    }
+    const m = r.result.model;
+    const f = keyFigures(m);
+    const counts = countsOf(r.result.diagnostics);
+    const num = (v: number | null): string => `<td class="nb-num">${v === null ? '' : esc(String(v))}</td>`;
+    out.push(
+      `<tr><td>${link}</td><td>${esc(m.body?.name ?? '')}</td>${num(m.year?.value ?? null)}<td>${esc(m.template ?? '')}</td>` +
+        [f.received, f.carriedIn, f.handled, f.carriedOut, f.review, f.litigation].map(num).join('') +
+        `<td class="nb-num${counts.error ? ' nb-has-error' : ''}">${counts.error}</td><td class="nb-num${counts.warning ? ' nb-has-warning' : ''}">${counts.warning}</td></tr>`,
+    );
+  });
+  out.push('</tbody></table></div>');
+  reports.forEach((r, i) => {
+    if (r.result) out.push(reportBody(r.result, { fileName: r.file, locale }, anchor(i)));
+    else out.push(`<section class="nb-report" id="${anchor(i)}"><h1>${esc(r.file)}</h1><p class="nb-note">${esc(ui(locale, 'readError'))}${r.error ? '：' + esc(r.error) : ''}</p></section>`);
+  });
+  out.push(`<p class="nb-footer">${esc(ui(locale, 'generatedBy'))}</p>`);
+  out.push('</div>');
+  const body = out.join('\n');
+  return options.fragment ? body : page(title, body, locale);
+}
+
+/**
+ * For the CLI: lint each text and render the batch page. `diagnostics`, when given, replaces the findings of
+ * the lint (e.g. with the cross-year findings added, or only the errors with --quiet); the tables and their
+ * marks always come from the text. An entry without text is shown with its `error`.
+ */
+export function renderBatchFromTexts(
+  items: { file: string; text: string | null | undefined; settings?: LintSettings; diagnostics?: LintDiagnostic[]; error?: string }[],
+  options: BatchOptions = {},
+): string {
+  const reports: BatchEntry[] = items.map((it) => {
+    if (typeof it.text !== 'string') return { file: it.file, result: null, error: it.error };
+    const result = lint(it.text, it.settings);
+    return { file: it.file, result: it.diagnostics ? { ...result, diagnostics: it.diagnostics } : result, error: it.error };
+  });
+  return renderBatchHtml(reports, options);
+}
