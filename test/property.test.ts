@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
+import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { applyEdits, draft, linesOf, rangeInside } from './helpers';
 
 const DIR = 'test/fixtures/seeds';
@@ -136,7 +136,22 @@ describe('properties of lint under random edits of the seeds', function () {
           }
         }
       }),
-      { numRuns: Math.round(120 * RUNS), seed: SEED + 1 },
+      { numRuns: Math.round(1000 * RUNS), seed: SEED + 1 },
+    );
+  });
+
+  it('fix-all applies cleanly, adds no error or warning, and is idempotent', () => {
+    fc.assert(
+      fc.property(mutation, (m) => {
+        const text = mutate(m);
+        const r = lint(text);
+        const once = coreApply(r.model, fixAllEdits(r));
+        const r2 = lint(once);
+        const serious = counts(r.diagnostics, true);
+        for (const [k, n] of counts(r2.diagnostics, true)) assert.ok(n <= (serious.get(k) ?? 0), `fix-all adds: ${k}`);
+        assert.equal(coreApply(r2.model, fixAllEdits(r2)), once, 'fix-all changed the text a second time');
+      }),
+      { numRuns: Math.round(200 * RUNS), seed: SEED + 2 },
     );
   });
 });

@@ -84,7 +84,7 @@ function setRow(table: Table, key: string, label: LabelRef, firstLine: number, l
     table.problems.push({
       scope: 'row',
       range: label.range,
-      message: { zh: `表格中“${label.text}”一行重复出现，只读取第一次出现的数据。`, en: `Row "${label.text}" appears twice; only the first is read.` },
+      message: { zh: `表格中“${label.match.entry.official || label.text}”一行重复出现，只读取第一次出现的数据。`, en: `Row "${label.match.entry.official || label.text}" appears twice; only the first is read.` },
     });
     return { key, label, cells: new Map(), hasValues: false, firstLine, lastLine };
   }
@@ -102,8 +102,8 @@ function fillRow(table: Table, def: TableDef, row: TableRow, vals: Field[]): voi
       scope: 'row',
       range: row.label.range,
       message: {
-        zh: `无法读取“${row.label.text}”一行：有${vals.length}个数值，而该表只有${cols.length}列。`,
-        en: `Cannot read row "${row.label.text}": ${vals.length} values for ${cols.length} columns.`,
+        zh: `无法读取“${row.label.match.entry.official || row.label.text}”一行：有${vals.length}个数值，而该表只有${cols.length}列。`,
+        en: `Cannot read row "${row.label.match.entry.official || row.label.text}": ${vals.length} values for ${cols.length} columns.`,
       },
     });
     return;
