@@ -38,16 +38,13 @@ const PLACEHOLDERS = new Set(['-', '/', '—', '－', '——', '／', '--', '�
 
 const UNIT_RE = /^(万元|亿元|元|件|条|项|宗|个|次|人次|户|份|%|％)$/;
 
-/** Convert full-width ASCII forms (digits, signs, dot, comma) to half-width. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_G = /[\uff01-\uff5e\u3000]/g;
+const halfOf = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** Convert full-width ASCII forms (digits, signs, dot, comma, brackets) and U+3000 to half-width; same length. */
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_G, halfOf) : s;
 }
 
 /** True for characters that are whitespace in these documents (incl. U+3000, NBSP, form feed). */
