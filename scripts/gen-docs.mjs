@@ -24,7 +24,11 @@ for (const rule of core.RULES) {
   writeFileSync(`docs/rules/${rule.meta.id}.md`, core.renderRuleDoc(rule));
   wanted.add(`${rule.meta.id}.md`);
 }
-writeFileSync('docs/rules/README.md', core.docsIndex(core.RULES));
+for (const rule of core.CROSS_YEAR_RULES) {
+  writeFileSync(`docs/rules/${rule.meta.id}.md`, core.renderRuleDoc(rule));
+  wanted.add(`${rule.meta.id}.md`);
+}
+writeFileSync('docs/rules/README.md', core.docsIndex([...core.RULES, ...core.CROSS_YEAR_RULES]));
 wanted.add('README.md');
 for (const f of readdirSync('docs/rules')) if (!wanted.has(f)) unlinkSync(`docs/rules/${f}`);
 console.log(`docs/rules: ${core.RULES.length} rule pages`);

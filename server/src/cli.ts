@@ -43,8 +43,6 @@ function docsRoot(): string | null {
   return null;
 }
 
-/** Use worker threads from this many files on (measured: see README, "Command line"). */
-export const WORKER_THRESHOLD = 200;
 
 function allRuleMeta(): RuleMeta[] {
   return [...RULES.map((r) => r.meta), ...CROSS_YEAR_RULES.map((r) => r.meta)];
@@ -154,7 +152,8 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
   });
 
   const bar = progressBar(io, io.stderrIsTTY && tasks.length > 20);
-  const jobs = o.jobs ?? (tasks.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 8) : 0);
+  // worker threads only on request (--jobs N): see cli/pool.ts for the measurement
+  const jobs = Math.min(o.jobs ?? 0, availableParallelism() * 2, 32);
   const useWorkers = jobs > 0 && runningAsCli && tasks.every((x) => !x.stdin);
   const done = useWorkers ? await runParallel(__filename, tasks, jobs, bar.tick) : await runSerial(tasks, bar.tick);
   bar.clear();
@@ -206,7 +205,10 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
   if (diffs && !o.output && o.format === 'text') output = diffs + '\n' + output;
   else if (diffs) (o.output ? io.out : io.err)(diffs);
   if (o.fix && o.format !== 'text') {
-    for (const r of results) if (r.fixed !== undefined) io.err(`${tag}${r.file}${t(`：已修复 ${r.fixed} 处`, `: ${r.fixed} fix(es) applied`)}${r.fixNote ? t(`（${r.fixNote.zh}）`, ` (${r.fixNote.en})`) : ''}\n`);
+    for (const r of results) {
+      if (r.fixNote) io.err(`${tag}${r.file}${t('：', ': ')}${r.fixNote[o.locale]}\n`);
+      else if (r.fixed) io.err(`${tag}${r.file}${t(`：已修复 ${r.fixed} 处`, `: ${r.fixed} fix(es) applied`)}\n`);
+    }
   }
 
   if (o.output) {

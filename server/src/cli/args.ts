@@ -205,7 +205,7 @@ export const HELP_ZH = `用法：nianbao <命令> [选项] [文件或文件夹�
   --rule 编号=级别      调整规则级别（off、info、warning、error），可重复，例如 --rule cell-missing=off
 
 其他：
-  -j, --jobs 数量       工作线程数（默认：文件很多时自动使用；0 表示不使用）
+  -j, --jobs 数量       使用的工作线程数（默认 0：不使用；在双核机器上实测并不更快，多核机器可以一试）
   -h, --help            显示本帮助
   -V, --version         显示版本
 
@@ -257,7 +257,7 @@ Configuration:
   --rule ID=LEVEL       set a rule's level (off, info, warning, error); repeatable
 
 Other:
-  -j, --jobs N          worker threads (default: automatic for many files; 0 = none)
+  -j, --jobs N          worker threads (default 0 = none; measured no faster on two cores)
   -h, --help            show this help
   -V, --version         show the version
 

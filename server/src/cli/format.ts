@@ -117,11 +117,11 @@ export function toText(reports: FileReport[], locale: Locale, color: boolean): s
     total.infos += c.infos;
     if (r.fixed !== undefined) fixedTotal += r.fixed;
     const fixText =
-      r.fixed === undefined
+      r.fixed === undefined || (r.fixed === 0 && !r.fixNote)
         ? ''
         : locale === 'zh'
-          ? `；已修复 ${r.fixed} 处${r.fixNote ? `（${r.fixNote}）` : ''}`
-          : `; ${r.fixed} fix(es) applied${r.fixNote ? ` (${r.fixNote})` : ''}`;
+          ? `；${r.fixNote ? r.fixNote : `已修复 ${r.fixed} 处`}`
+          : `; ${r.fixNote ? r.fixNote : `${r.fixed} fix(es) applied`}`;
     if (grouped) lines.push(paint(locale === 'zh' ? `${r.file}：${countsText(c, locale)}${fixText}` : `${r.file}: ${countsText(c, locale)}${fixText}`, BOLD));
     else if (fixText) lines.push(locale === 'zh' ? `${r.file}：${fixText.slice(1)}` : `${r.file}: ${fixText.slice(2)}`);
     for (const d of r.diagnostics) {

@@ -1,6 +1,10 @@
 /**
  * Running the checks of many files: in this thread, or on worker threads (the same bundle re-entered with
- * workerData.nianbaoWorker) when there are many files. Results come back in input order.
+ * workerData.nianbaoWorker) with --jobs N. Results come back in input order.
+ *
+ * Workers are not used by default: measured on the 2-core machine with 2,000 generated reports, one thread
+ * took 4.9 s (7.3 s CPU) and two workers 5.9 s (10.8 s CPU) — the core's garbage collection already keeps
+ * the second core busy, and every worker loads and warms up its own copy of the bundle.
  */
 import { Worker } from 'node:worker_threads';
 import { processTask, type FileResult, type Task } from './process';

@@ -139,6 +139,8 @@ export async function processTask(t: Task): Promise<FileResult> {
       }
       if (base.fixNote) {
         // nothing was written: the findings are those of the file as it is
+        base.fixNote = { zh: `可自动修复 ${applied} 处，但${base.fixNote.zh}`, en: `${applied} fix(es) available, but ${base.fixNote.en}` };
+        base.fixed = 0;
         result = lint(text, t.settings);
       }
     }

@@ -72,28 +72,33 @@ function cjkShare(text: string): number {
   return non === 0 ? 1 : cjk / non;
 }
 
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+const UTF8 = new TextDecoder('utf-8');
+const GB_FATAL = new TextDecoder('gb18030', { fatal: true });
+const GB = new TextDecoder('gb18030');
+
 export function decode(buf: Buffer): ReadResult {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: true };
+      return { text: UTF8_FATAL.decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: true };
     } catch {
-      return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: false };
+      return { text: UTF8.decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: false };
     }
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', certain: buf.length % 2 === 0 };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', certain: buf.length % 2 === 0 };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', certain: true };
+    return { text: UTF8_FATAL.decode(buf), encoding: 'utf-8', certain: true };
   } catch {
     // not UTF-8
   }
   try {
-    const text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
+    const text = GB_FATAL.decode(buf);
     return { text, encoding: 'gb18030', certain: cjkShare(text) >= 0.6 };
   } catch {
     // neither decodes cleanly: take the one with fewer replacement characters, never write it back
-    const u = new TextDecoder('utf-8').decode(buf);
-    const g = new TextDecoder('gb18030').decode(buf);
+    const u = UTF8.decode(buf);
+    const g = GB.decode(buf);
     const bad = (s: string): number => s.split('\ufffd').length - 1;
     return bad(u) <= bad(g) ? { text: u, encoding: 'utf-8', certain: false } : { text: g, encoding: 'gb18030', certain: false };
   }

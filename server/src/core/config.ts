@@ -4,6 +4,7 @@
  */
 import type { BodyKind } from './model';
 import { DEFAULT_SETTINGS, type LintSettings } from './rule';
+import { CROSS_YEAR_RULES } from './crossyear';
 import { RULES } from './rules';
 import type { Range, Severity, Text2 } from './types';
 
@@ -24,7 +25,7 @@ const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
 const BODY_KINDS = new Set(['auto', '部门', '人民政府']);
 
 export function knownRuleIds(): string[] {
-  return RULES.map((r) => r.meta.id);
+  return [...RULES, ...CROSS_YEAR_RULES].map((r) => r.meta.id);
 }
 
 /** Remove // and /* *\/ comments outside strings, keeping offsets (comments become spaces). */
@@ -166,7 +167,7 @@ export function mergeSettings(...layers: PartialSettings[]): LintSettings {
 /** The JSON schema of `.nianbao.json` (contributed to VS Code through jsonValidation), generated from the rules. */
 export function configSchema(): object {
   const ruleProps: Record<string, object> = {};
-  for (const r of RULES) {
+  for (const r of [...RULES, ...CROSS_YEAR_RULES]) {
     ruleProps[r.meta.id] = { enum: ['off', 'info', 'warning', 'error'], description: `${r.meta.description.zh}（默认：${r.meta.defaultSeverity}）`, markdownDescription: `${r.meta.description.zh} / ${r.meta.description.en}（默认 default: \`${r.meta.defaultSeverity}\`）` };
   }
   return {

@@ -6,7 +6,7 @@ const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告'
 const FIXABLE_ZH = (f: RuleMeta['fixable']): string => (f === 'fix' ? '可自动修复（计入“全部修复”）' : f === 'suggestion' ? '提供修复建议（需人工确认，不计入“全部修复”）' : '不可自动修复');
 const FIXABLE_EN = (f: RuleMeta['fixable']): string => (f === 'fix' ? 'auto-fixable (part of fix-all)' : f === 'suggestion' ? 'offers a suggestion (never applied by fix-all)' : 'not fixable');
 
-export function renderRuleDoc(rule: Rule): string {
+export function renderRuleDoc(rule: Pick<Rule, 'meta'>): string {
   const m = rule.meta;
   const lines = [
     `# ${m.id}`,
@@ -50,7 +50,7 @@ export function renderRuleDoc(rule: Rule): string {
   return lines.join('\n');
 }
 
-export function docsIndex(rules: Rule[]): string {
+export function docsIndex(rules: Pick<Rule, 'meta'>[]): string {
   const lines = [
     '# 规则一览 / Rules',
     '',
