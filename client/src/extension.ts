@@ -36,6 +36,7 @@ import {
 } from 'vscode-languageclient/node';
 import { renderSkeleton } from '../../server/src/core/skeleton';
 import { t, uiLocale, type MessageId, type UiLocale } from './i18n';
+import { PREVIEW_VIEW_TYPE, ReportPreview } from './preview';
 import {
   EXPORT_REQUEST,
   exportFileName,
@@ -345,6 +346,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   item.name = locale === 'en' ? 'nianbao report status' : '年报检查状态';
   item.command = PROBLEMS_COMMAND;
   statusItem = item;
+  // 年报表格预览: renders in the client with the core (no server round trip), so it works even when checking is off
+  const preview = new ReportPreview(locale, (name) => (locale === 'en' ? `Tables: ${name}` : `表格预览：${name}`));
+  preview.updateContext(window.activeTextEditor);
   context.subscriptions.push(
     channel,
     item,
@@ -370,6 +374,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand('nianbao.exportResults', () => exportResults()),
     commands.registerCommand('nianbao.convertTemplate', () => convertTemplate()),
     commands.registerCommand('nianbao.revealPosition', (uri: unknown, line: unknown, character: unknown) => revealPosition(uri, line, character)),
+    preview,
+    commands.registerCommand('nianbao.showPreview', (uri: unknown) => preview.show(uri)),
+    window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, preview.serializer()),
     workspace.onDidChangeConfiguration((event: ConfigurationChangeEvent) => {
       if (!event.affectsConfiguration('nianbao.enable')) return;
       // A change for one folder only: restart so that every document is checked (or cleared) again.

@@ -152,7 +152,7 @@ table.nb-grid th, table.nb-grid td { border: 1px solid var(--nb-border); padding
 table.nb-grid thead th, table.nb-grid th.nb-corner { background: var(--nb-head); font-weight: 600; text-align: center; }
 table.nb-grid tbody th { text-align: left; font-weight: normal; background: var(--nb-head); }
 table.nb-grid th.nb-group { text-align: center; writing-mode: horizontal-tb; }
-table.nb-grid th.nb-corner { font-weight: normal; font-size: 0.85em; max-width: 16em; }
+table.nb-grid th.nb-corner { font-weight: normal; font-size: 0.85em; width: 13em; }
 table.nb-grid td.nb-cell { text-align: right; min-width: 2.6em; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.nb-grid.nb-wide td.nb-cell { min-width: 2.2em; }
 td.nb-cell.nb-empty, td.nb-cell.nb-absent, td.nb-cell.nb-placeholder, td.nb-cell.nb-invalid, th.nb-missing-row {
@@ -179,7 +179,7 @@ td.nb-cell .nb-flag { font-size: 0.8em; color: var(--nb-warn); font-weight: 700;
 .nb-batch h1 { font-size: 1.5em; margin: 0.3em 0; }
 table.nb-summary { border-collapse: collapse; font-size: 0.88em; margin: 0.5em 0 1.5em; }
 table.nb-summary th, table.nb-summary td { border: 1px solid var(--nb-border); padding: 0.2em 0.45em; }
-table.nb-summary thead th { background: var(--nb-head); }
+table.nb-summary thead th { background: var(--nb-head); white-space: nowrap; }
 table.nb-summary td.nb-num { text-align: right; font-variant-numeric: tabular-nums; }
 table.nb-summary td.nb-has-error { color: var(--nb-err); font-weight: 700; }
 table.nb-summary td.nb-has-warning { color: var(--nb-warn); font-weight: 600; }
