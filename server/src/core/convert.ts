@@ -76,15 +76,22 @@ export function convertTableEdit(model: ReportModel, table: Table): TextEdit | n
 
 /** The fix attached to a template-version finding on a 2019 table. Never preferred: the writer must fill the gaps. */
 export function convertTableFix(model: ReportModel, table: Table): Fix | null {
-  const edit = convertTableEdit(model, table);
-  if (!edit) return null;
+  if (table.template !== '2019' || !table.readable || table.kind === 'review') return null;
   const name = table.kind === 'applications' ? '第三部分表格' : TEMPLATES['2019'].tables.find((d) => d.id === table.id)?.caption ?? '表格';
+  // the edit renders a whole table: computed only when a client asks for the fix, not on every keystroke
+  let edits: TextEdit[] | null = null;
   return {
     title:
       table.id === 'a9'
         ? { zh: `删除2021年版格式已取消的${name}表格`, en: `Remove the ${name} table (not in the 2021 format)` }
         : { zh: `将${name}转换为2021年版格式（可对应的数值保留，其余待填）`, en: `Convert ${name} to the 2021 format (values that map are kept)` },
-    edits: [edit],
+    get edits(): TextEdit[] {
+      if (!edits) {
+        const e = convertTableEdit(model, table);
+        edits = e ? [e] : [];
+      }
+      return edits;
+    },
     preferred: false,
   };
 }

@@ -128,7 +128,20 @@ function similarity(a: string, b: string): number {
  * Find the official labels a piece of text stands for, restricted to one kind of table.
  * Returns all candidates (a label such as 总计 exists in several roles); callers pick by role.
  */
+const matchCache = new Map<string, LabelMatch[]>();
+
 export function matchLabel(text: string, tableKind: TableKind): LabelMatch[] {
+  const k = tableKind + '\u0000' + text;
+  let v = matchCache.get(k);
+  if (v === undefined) {
+    if (matchCache.size > 20000) matchCache.clear();
+    v = matchUncached(text, tableKind);
+    matchCache.set(k, v);
+  }
+  return v;
+}
+
+function matchUncached(text: string, tableKind: TableKind): LabelMatch[] {
   const norm = normalizeLabel(text);
   if (norm.length === 0 || norm.length > 80) return [];
   const hits = index.get(norm);

@@ -20,9 +20,10 @@ export const cellNegative: Rule = {
       if (!table.readable) continue;
       const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
       if (!def) continue;
+      const cols = new Map(def.columns.map((x) => [x.key, x]));
       for (const row of table.rows.values()) {
         for (const c of row.cells.values()) {
-          const col = def.columns.find((x) => x.key === c.col);
+          const col = cols.get(c.col);
           if (!col || col.kind === 'signed' || c.value.kind !== 'number' || !c.value.digits.startsWith('-')) continue;
           const where = def.kind === 'review' ? colLabel(def, c.col) : `${rowLabel(def, c.row)}·${colLabel(def, c.col)}`;
           ctx.report({

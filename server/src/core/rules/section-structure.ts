@@ -3,7 +3,7 @@ import { renderTable, type SkeletonLayout } from '../skeleton';
 import { toChineseNumeral } from '../parser/lines';
 import type { Rule } from '../rule';
 import { expectedTemplate, SECTIONS, TEMPLATES, type TemplateId } from '../templates';
-import type { Fix, RelatedInfo } from '../types';
+import type { Fix, RelatedInfo, TextEdit } from '../types';
 import { documentRulesApply, lastTextRange } from './document';
 
 const official = (n: number): string => `${toChineseNumeral(n)}、${SECTIONS.find((s) => s.number === n)?.heading ?? ''}`;
@@ -129,6 +129,19 @@ export const sectionStructure: Rule = {
 
 /** Insert the official headings of the missing sections (with the empty official table for 二/三/四) where they belong. */
 function insertSectionsFix(model: ReportModel, numbers: number[], beforeLine: number | null): Fix {
+  const names = numbers.map(official).join('、');
+  // the text renders whole tables: computed only when a client asks for the fix
+  let edits: TextEdit[] | null = null;
+  return {
+    title: beforeLine !== null ? { zh: `插入「${names}」`, en: `Insert "${names}"` } : { zh: `在文末插入「${names}」`, en: `Insert "${names}" at the end` },
+    get edits(): TextEdit[] {
+      return (edits ??= insertSectionsEdits(model, numbers, beforeLine));
+    },
+    preferred: false,
+  };
+}
+
+function insertSectionsEdits(model: ReportModel, numbers: number[], beforeLine: number | null): TextEdit[] {
   const eol = model.eol;
   const layouts = model.tables.map((t) => t.layout).filter((l): l is SkeletonLayout => l === 'cells' || l === 'tabs' || l === 'markdown');
   const layout: SkeletonLayout = layouts.length ? mostCommon(layouts) : 'tabs';
@@ -140,21 +153,10 @@ function insertSectionsFix(model: ReportModel, numbers: number[], beforeLine: nu
     blocks.push(lines.join(eol));
   }
   const text = blocks.join(eol);
-  const names = numbers.map(official).join('、');
-  if (beforeLine !== null) {
-    return {
-      title: { zh: `插入「${names}」`, en: `Insert "${names}"` },
-      edits: [{ range: { start: { line: beforeLine, character: 0 }, end: { line: beforeLine, character: 0 } }, newText: text + eol }],
-      preferred: false,
-    };
-  }
+  if (beforeLine !== null) return [{ range: { start: { line: beforeLine, character: 0 }, end: { line: beforeLine, character: 0 } }, newText: text + eol }];
   const last = model.lines.length - 1;
   const end = { line: last, character: model.lines[last].text.length };
-  return {
-    title: { zh: `在文末插入「${names}」`, en: `Insert "${names}" at the end` },
-    edits: [{ range: { start: end, end }, newText: eol + eol + text.replace(/(\r?\n|\r)+$/, '') + eol }],
-    preferred: false,
-  };
+  return [{ range: { start: end, end }, newText: eol + eol + text.replace(/(\r?\n|\r)+$/, '') + eol }];
 }
 
 function mostCommon<T>(xs: T[]): T {
