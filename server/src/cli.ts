@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { checkCrossYearFacts, CROSS_YEAR_RULES, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
+import { checkCrossYearFacts, CROSS_YEAR_RULES, renderBatchFromTexts, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
 import { HELP_EN, HELP_ZH, parseArgs, UsageError, type Options } from './cli/args';
 import { expandInputs, relPosix } from './cli/files';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
@@ -147,7 +147,7 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
     }
     const settings = resolver.forDir(inp.stdin ? io.cwd : dirname(inp.abs));
     settingsByAbs.set(inp.stdin ? '\0stdin' : inp.abs, settings);
-    tasks.push({ display: inp.display, abs: inp.abs, stdin: inp.stdin, explicit: inp.explicit, stdinBytes: inp.stdin ? stdinBytes : undefined, settings, fix: o.fix, dryRun: o.dryRun });
+    tasks.push({ display: inp.display, abs: inp.abs, stdin: inp.stdin, explicit: inp.explicit, stdinBytes: inp.stdin ? stdinBytes : undefined, settings, fix: o.fix, dryRun: o.dryRun, keepText: o.format === 'html' });
     taskIndex.push(i);
   });
 
@@ -198,6 +198,20 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
       }));
     for (const r of results) if (!r.error && !r.isReport) io.err(t(`nianbao：${r.file}：未识别为年报，未列入汇总表。\n`, `nianbao: ${r.file}: not recognised as a report; not in the summary.\n`));
     output = toSummaryCsv(rows, o.locale);
+  } else if (o.format === 'html') {
+    // the table marks come from checking the text again; the findings listed are the CLI's (cross-year included)
+    output = renderBatchFromTexts(
+      results
+        .filter((r) => r.isReport || r.error)
+        .map((r) => ({
+          file: r.stdin ? r.file : relPosix(r.abs, io.cwd).startsWith('..') ? r.file : relPosix(r.abs, io.cwd),
+          text: r.error ? null : r.text ?? null,
+          settings: settingsByAbs.get(r.stdin ? '\0stdin' : r.abs),
+          diagnostics: o.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics,
+          error: r.error?.[o.locale],
+        })),
+      { locale: o.locale },
+    );
   } else output = toText(reports, o.locale, color);
 
   // --fix --dry-run: the diffs (on stdout before the text report; on stderr for the machine formats)

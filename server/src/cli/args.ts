@@ -2,7 +2,7 @@
 import type { Locale } from '../core';
 import { parseRuleOverride, type RuleOverrides } from './settings';
 
-export type Format = 'text' | 'json' | 'sarif' | 'summary';
+export type Format = 'text' | 'json' | 'sarif' | 'summary' | 'html';
 
 export interface Options {
   command: string | null;
@@ -34,7 +34,7 @@ export class UsageError extends Error {
   }
 }
 
-const FORMATS: Format[] = ['text', 'json', 'sarif', 'summary'];
+const FORMATS: Format[] = ['text', 'json', 'sarif', 'summary', 'html'];
 
 export function parseArgs(argv: string[]): Options {
   const o: Options = {
@@ -187,7 +187,8 @@ export const HELP_ZH = `用法：nianbao <命令> [选项] [文件或文件夹�
 
 输出：
   -f, --format 格式     text（默认，按文件分组，最后一行为合计）、json、sarif（SARIF 2.1.0，供代码扫描
-                        工具使用）、summary（汇总表 CSV，UTF-8 带 BOM，可直接用 Excel 打开）
+                        工具使用）、summary（汇总表 CSV，UTF-8 带 BOM，可直接用 Excel 打开）、
+                        html（一页式审核报告：汇总表、各报告的表格网格与问题清单，可离线查看和打印）
   -o, --output 文件     把结果写入文件而不是标准输出
   --lang zh|en          输出语言（默认 zh）
   -q, --quiet           只报告错误
@@ -238,7 +239,8 @@ Inputs:
 
 Output:
   -f, --format FORMAT   text (default, grouped by file, one total line), json, sarif (SARIF 2.1.0 for
-                        code-scanning tools), summary (CSV table, UTF-8 with BOM, opens in Excel)
+                        code-scanning tools), summary (CSV table, UTF-8 with BOM, opens in Excel),
+                        html (one self-contained review page: summary, each report's tables and findings)
   -o, --output FILE     write the output to a file instead of standard output
   --lang zh|en          output language (default zh)
   -q, --quiet           errors only
