@@ -9,6 +9,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -125,9 +127,11 @@ async function check(doc: TextDocument, reason: 'open' | 'change' | 'save'): Pro
   if (reason === 'change' && (settings.editor.run === 'onSave' || large)) {
     if (large && !largeNoticeGiven.has(doc.uri)) {
       largeNoticeGiven.add(doc.uri);
-      void connection.window.showInformationMessage(
-        locale === 'en' ? 'nianbao: this document is large; it is checked when saved, not while typing.' : 'nianbao：文档较大，改为保存时检查，输入时不再逐字检查。',
-      );
+      // a plain notification: it asks nothing of the user and every client shows it
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message: locale === 'en' ? 'nianbao: this document is large; it is checked when saved, not while typing.' : 'nianbao：文档较大，改为保存时检查，输入时不再逐字检查。',
+      });
     }
     return;
   }
@@ -153,15 +157,23 @@ function checkConfigDocument(doc: TextDocument): void {
   recheckAll();
 }
 
+/** Why a check is pending: opening or saving a document asks for a check even when typing does not. */
+const pendingReason = new Map<string, 'open' | 'change' | 'save'>();
+
 function schedule(doc: TextDocument, reason: 'open' | 'change' | 'save'): void {
   const prev = pending.get(doc.uri);
   if (prev) clearImmediate(prev);
+  // TextDocuments reports a change right after every open: keep the stronger reason of the two
+  const before = pendingReason.get(doc.uri);
+  const why = before && before !== 'change' && reason === 'change' ? before : reason;
+  pendingReason.set(doc.uri, why);
   pending.set(
     doc.uri,
     setImmediate(() => {
       pending.delete(doc.uri);
+      pendingReason.delete(doc.uri);
       const current = documents.get(doc.uri);
-      if (current) void check(current, reason);
+      if (current) void check(current, why);
     }),
   );
 }
@@ -179,6 +191,7 @@ documents.onDidClose((e) => {
   const prev = pending.get(uri);
   if (prev) clearImmediate(prev);
   pending.delete(uri);
+  pendingReason.delete(uri);
   checked.delete(uri);
   settingsCache.delete(uri);
   largeNoticeGiven.delete(uri);
