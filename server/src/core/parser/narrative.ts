@@ -29,7 +29,7 @@ import type {
 } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
-import { chineseNumeral, isBlank, range as lineRange } from './lines';
+import { chineseNumeral, isBlank, isSpaceCode, range as lineRange } from './lines';
 
 interface Piece {
   line: number;
@@ -96,8 +96,8 @@ export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
     if (PAGE_NUMBER.test(raw)) continue;
     let a = 0;
     let b = raw.length;
-    while (a < b && /[\s\u3000\u00a0\ufeff]/.test(raw[a])) a++;
-    while (b > a && /[\s\u3000\u00a0\ufeff]/.test(raw[b - 1])) b--;
+    while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
     if (a === b) continue;
     const text = toHalfWidth(raw.slice(a, b));
     const startsHeading = HEADING_START.test(text);
