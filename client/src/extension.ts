@@ -241,16 +241,20 @@ async function recalculateTotals(): Promise<void> {
   const apply = msg('applyAll');
   const answer = await window.showWarningMessage(msg('confirmTotals', items.length), { modal: true, detail: suggestionLines(items, locale).join('\n') }, apply);
   if (answer !== apply) return;
+  await applyServerEdits(document, version, items, msg('totalsApplied', items.length));
+}
+
+/** Apply edits the server computed for `version` of the document, unless the document changed since. */
+async function applyServerEdits(document: TextDocument, version: number, edits: { range: TotalSuggestion['range']; newText: string }[], done: string): Promise<void> {
   if (document.version !== version) {
     void window.showWarningMessage(msg('changedMeanwhile'));
     return;
   }
   const edit = new WorkspaceEdit();
-  for (const s of items) {
-    const range = new Range(new Position(s.range.start.line, s.range.start.character), new Position(s.range.end.line, s.range.end.character));
-    edit.replace(document.uri, range, s.newText);
+  for (const e of edits) {
+    edit.replace(document.uri, new Range(new Position(e.range.start.line, e.range.start.character), new Position(e.range.end.line, e.range.end.character)), e.newText);
   }
-  if (await workspace.applyEdit(edit)) void window.showInformationMessage(msg('totalsApplied', items.length));
+  if (await workspace.applyEdit(edit)) void window.showInformationMessage(done);
   else void window.showErrorMessage(msg('applyFailed'));
 }
 
@@ -275,16 +279,7 @@ async function convertTemplate(): Promise<void> {
     void window.showInformationMessage(msg('noOldTables'));
     return;
   }
-  if (document.version !== version) {
-    void window.showWarningMessage(msg('changedMeanwhile'));
-    return;
-  }
-  const edit = new WorkspaceEdit();
-  for (const e of edits) {
-    edit.replace(document.uri, new Range(new Position(e.range.start.line, e.range.start.character), new Position(e.range.end.line, e.range.end.character)), e.newText);
-  }
-  if (await workspace.applyEdit(edit)) void window.showInformationMessage(msg('converted', edits.length));
-  else void window.showErrorMessage(msg('applyFailed'));
+  await applyServerEdits(document, version, edits, msg('converted', edits.length));
 }
 
 /** `nianbao.exportResults`: the JSON of the CLI contract for the active document, saved where the user says. */

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
-import { checkCrossYearFacts, CROSS_YEAR_RULES, renderBatchFromTexts, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
+import { checkCrossYearFacts, compareDiagnostics, CROSS_YEAR_RULES, renderBatchFromTexts, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
 import { HELP_EN, HELP_ZH, parseArgs, UsageError, type Options } from './cli/args';
 import { expandInputs, relPosix } from './cli/files';
 import { toJson, toSarif, toText, type FileReport } from './cli/format';
@@ -52,15 +52,6 @@ function listRules(locale: Locale): string {
   return allRuleMeta()
     .map((m) => `${m.id.padEnd(24)} ${m.defaultSeverity.padEnd(8)} ${m.description[locale]}\n`)
     .join('');
-}
-
-function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
-  return (
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.message.zh < b.message.zh ? -1 : a.message.zh > b.message.zh ? 1 : 0)
-  );
 }
 
 /** Cross-year findings, added to the report of the later year; the rule levels of that file's settings apply. */

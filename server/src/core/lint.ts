@@ -86,7 +86,8 @@ export function lint(text: string, settings: LintSettings = DEFAULT_SETTINGS): L
   return lintModel(model, settings);
 }
 
-function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
+/** The order of findings everywhere: position, then rule, then message. */
+export function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||

@@ -1,6 +1,5 @@
-import { colLabel, rowLabel } from '../relations';
 import type { Rule } from '../rule';
-import { TEMPLATES } from '../templates';
+import { cellPlace, tableCells } from './document';
 
 export const cellNegative: Rule = {
   meta: {
@@ -16,22 +15,13 @@ export const cellNegative: Rule = {
     examples: { wrong: '行政处罚⇥-3', right: '行政处罚⇥3' },
   },
   check(ctx) {
-    for (const table of ctx.model.tables) {
-      if (!table.readable) continue;
-      const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
-      if (!def) continue;
-      const cols = new Map(def.columns.map((x) => [x.key, x]));
-      for (const row of table.rows.values()) {
-        for (const c of row.cells.values()) {
-          const col = cols.get(c.col);
-          if (!col || col.kind === 'signed' || c.value.kind !== 'number' || !c.value.digits.startsWith('-')) continue;
-          const where = def.kind === 'review' ? colLabel(def, c.col) : `${rowLabel(def, c.row)}·${colLabel(def, c.col)}`;
-          ctx.report({
-            range: c.range,
-            message: { zh: `单元格（${where}）不能为负数：${c.raw}。`, en: `Cell (${where}) cannot be negative: ${c.raw}.` },
-          });
-        }
-      }
+    for (const { def, cell: c, col } of tableCells(ctx.model)) {
+      if (col.kind === 'signed' || c.value.kind !== 'number' || !c.value.digits.startsWith('-')) continue;
+      const where = cellPlace(def, c);
+      ctx.report({
+        range: c.range,
+        message: { zh: `单元格（${where}）不能为负数：${c.raw}。`, en: `Cell (${where}) cannot be negative: ${c.raw}.` },
+      });
     }
   },
 };

@@ -1,6 +1,5 @@
-import { colLabel, rowLabel } from '../relations';
 import type { Rule } from '../rule';
-import { TEMPLATES } from '../templates';
+import { cellPlace, tableCells } from './document';
 
 export const cellNotNumber: Rule = {
   meta: {
@@ -16,29 +15,19 @@ export const cellNotNumber: Rule = {
     examples: { wrong: '行政许可⇥约120件左右', right: '行政许可⇥120' },
   },
   check(ctx) {
-    for (const table of ctx.model.tables) {
-      if (!table.readable) continue;
-      const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
-      if (!def) continue;
-      const cols = new Map(def.columns.map((x) => [x.key, x]));
-      for (const row of table.rows.values()) {
-        for (const c of row.cells.values()) {
-          const col = cols.get(c.col);
-          if (!col) continue;
-          if (c.value.kind !== 'invalid' && !(c.value.kind === 'number' && c.value.decimals > 0)) continue;
-          const where = def.kind === 'review' ? colLabel(def, c.col) : `${rowLabel(def, c.row)}·${colLabel(def, c.col)}`;
-          if (c.value.kind === 'invalid') {
-            ctx.report({
-              range: c.range,
-              message: { zh: `单元格（${where}）的内容“${c.raw}”不是数字。`, en: `Cell (${where}) holds "${c.raw}", which is not a number.` },
-            });
-          } else if (c.value.kind === 'number' && c.value.decimals > 0 && col.kind !== 'amount') {
-            ctx.report({
-              range: c.range,
-              message: { zh: `单元格（${where}）是件数，应为整数，不能是“${c.raw}”。`, en: `Cell (${where}) is a count and must be an integer, not "${c.raw}".` },
-            });
-          }
-        }
+    for (const { def, cell: c, col } of tableCells(ctx.model)) {
+      if (c.value.kind === 'invalid') {
+        const where = cellPlace(def, c);
+        ctx.report({
+          range: c.range,
+          message: { zh: `单元格（${where}）的内容“${c.raw}”不是数字。`, en: `Cell (${where}) holds "${c.raw}", which is not a number.` },
+        });
+      } else if (c.value.kind === 'number' && c.value.decimals > 0 && col.kind !== 'amount') {
+        const where = cellPlace(def, c);
+        ctx.report({
+          range: c.range,
+          message: { zh: `单元格（${where}）是件数，应为整数，不能是“${c.raw}”。`, en: `Cell (${where}) is a count and must be an integer, not "${c.raw}".` },
+        });
       }
     }
   },

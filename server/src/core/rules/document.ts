@@ -1,5 +1,6 @@
 /** Helpers shared by the document rules (structure, dates, narrative against tables). */
-import type { Cell, ReportModel, Section, Table } from '../model';
+import type { Cell, ReportModel, Section, Table, TableRow } from '../model';
+import { TEMPLATES, type ColumnDef, type TableDef } from '../templates';
 import type { Range } from '../types';
 
 /** Reporting years before the unified format (国办公开办函〔2019〕60号 applies from the 2019 reports on). */
@@ -43,4 +44,27 @@ export function cellInt(table: Table | undefined, row: string, col: string): { v
 
 export function rangeOfHeadingTitle(s: Section): Range {
   return { start: s.heading.markerRange.start, end: s.heading.range.end };
+}
+
+/** Every located cell of every readable table, with its table, template table and column. */
+export function* tableCells(model: ReportModel): Generator<{ table: Table; def: TableDef; row: TableRow; cell: Cell; col: ColumnDef }> {
+  for (const table of model.tables) {
+    if (!table.readable) continue;
+    const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+    if (!def) continue;
+    const cols = new Map(def.columns.map((x) => [x.key, x]));
+    for (const row of table.rows.values()) {
+      for (const cell of row.cells.values()) {
+        const col = cols.get(cell.col);
+        if (col) yield { table, def, row, cell, col };
+      }
+    }
+  }
+}
+
+/** "（七）总计·自然人", or the column alone in the review table. */
+export function cellPlace(def: TableDef, cell: Cell): string {
+  const col = def.columns.find((c) => c.key === cell.col)?.label ?? cell.col;
+  if (def.kind === 'review') return col;
+  return `${def.rows.find((r) => r.key === cell.row)?.label ?? cell.row}·${col}`;
 }
