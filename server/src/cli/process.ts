@@ -151,7 +151,9 @@ export async function processTask(t: Task): Promise<FileResult> {
     template: isReport ? model.template : null,
     year: model.year?.value ?? null,
     isReport,
-    diagnostics: isReport ? result.diagnostics : [],
+    // without their fixes (already applied above when asked for): a fix may hold on to the whole document model,
+    // and a batch of thousands of files must not keep every model alive until the output is written
+    diagnostics: isReport ? result.diagnostics.map((d) => (d.fixes.length ? { ...d, fixes: [] } : d)) : [],
     facts: isReport ? yearFacts(model) : undefined,
     figures: isReport ? summaryFigures(model) : undefined,
   };
