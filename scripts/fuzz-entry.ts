@@ -12,9 +12,10 @@ function inside(r: Range, lines: string[]): boolean {
   return ok(r.start) && ok(r.end) && (r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character));
 }
 
-export function fuzz(runs: number, seed: number): { runs: number; slowest: number; p99: number; failures: string[] } {
+export function fuzz(runs: number, seed: number): { runs: number; slowest: number; p99: number; retimed: number; failures: string[] } {
   const times: number[] = [];
   const failures: string[] = [];
+  let retimed = 0;
   const samples = fc.sample(mutation, { numRuns: runs, seed });
   for (let i = 0; i < samples.length; i++) {
     const m = samples[i];
@@ -25,7 +26,17 @@ export function fuzz(runs: number, seed: number): { runs: number; slowest: numbe
       const r = lint(text);
       const dt = performance.now() - t0;
       times.push(dt);
-      if (dt > 100) failures.push(`#${i}: ${dt.toFixed(0)} ms (> 100 ms), ${text.length} chars`);
+      if (dt > 100) {
+        // a pause of the machine (GC, another process) is not the document's fault: time it again, alone
+        let best = dt;
+        for (let k = 0; k < 3 && best > 100; k++) {
+          const t1 = performance.now();
+          lint(text);
+          best = Math.min(best, performance.now() - t1);
+        }
+        if (best > 100) failures.push(`#${i}: ${best.toFixed(0)} ms (> 100 ms) on every try, ${text.length} chars: ${JSON.stringify(m).slice(0, 300)}`);
+        else retimed++;
+      }
       const lines = text.split(/\r\n|\r|\n/);
       for (const d of r.diagnostics) {
         if (d.rule === INTERNAL_ERROR_RULE) failures.push(`#${i}: ${d.message.en}`);
@@ -43,5 +54,5 @@ export function fuzz(runs: number, seed: number): { runs: number; slowest: numbe
     if ((i + 1) % 10000 === 0) process.stderr.write(`  ${i + 1} / ${runs}\n`);
   }
   times.sort((a, b) => a - b);
-  return { runs: times.length, slowest: times[times.length - 1] ?? 0, p99: times[Math.floor(times.length * 0.99)] ?? 0, failures };
+  return { runs: times.length, slowest: times[times.length - 1] ?? 0, p99: times[Math.floor(times.length * 0.99)] ?? 0, retimed, failures };
 }
