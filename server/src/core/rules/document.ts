@@ -46,8 +46,21 @@ export function rangeOfHeadingTitle(s: Section): Range {
   return { start: s.heading.markerRange.start, end: s.heading.range.end };
 }
 
-/** Every located cell of every readable table, with its table, template table and column. */
-export function* tableCells(model: ReportModel): Generator<{ table: Table; def: TableDef; row: TableRow; cell: Cell; col: ColumnDef }> {
+export interface TableCell {
+  table: Table;
+  def: TableDef;
+  row: TableRow;
+  cell: Cell;
+  col: ColumnDef;
+}
+
+const cellLists = new WeakMap<ReportModel, TableCell[]>();
+
+/** Every located cell of every readable table, with its table, template table and column (built once per model). */
+export function tableCells(model: ReportModel): TableCell[] {
+  let list = cellLists.get(model);
+  if (list) return list;
+  list = [];
   for (const table of model.tables) {
     if (!table.readable) continue;
     const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
@@ -56,10 +69,12 @@ export function* tableCells(model: ReportModel): Generator<{ table: Table; def: 
     for (const row of table.rows.values()) {
       for (const cell of row.cells.values()) {
         const col = cols.get(cell.col);
-        if (col) yield { table, def, row, cell, col };
+        if (col) list.push({ table, def, row, cell, col });
       }
     }
   }
+  cellLists.set(model, list);
+  return list;
 }
 
 /** "（七）总计·自然人", or the column alone in the review table. */
