@@ -9,12 +9,17 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
+/** The CLI's JSON report of one file: { file, template, year, diagnostics }. */
+export function cliReport(file) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  // exit 1 only means "errors found"
+  if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao lint exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout)[0] ?? { diagnostics: [] };
+}
+
 /** CLI findings of a file: [{ rule, severity, message, line, column, endLine, endColumn }]. */
 export function cliFindings(file) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`nianbao lint exited ${r.status}: ${r.stderr}`);
-  const json = JSON.parse(r.stdout);
-  return json[0]?.diagnostics ?? [];
+  return cliReport(file).diagnostics ?? [];
 }
 
 /** CLI findings of a text, written to a temp file with the given extension. */

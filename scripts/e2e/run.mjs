@@ -9,6 +9,7 @@
  * Options: --docs   also write docs/problems.png and docs/hover.png (the README's screenshots)
  *          --keep   keep the temp directory (code-server logs, user data)
  *          --no-package  reuse nianbao.vsix as it is
+ *          --only=TEXT   only the scenarios whose name contains TEXT (for debugging)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,8 @@ import { runScenarios } from './scenarios.mjs';
 import { markdownDraft, NOT_A_REPORT } from './fixtures.mjs';
 
 const args = new Set(process.argv.slice(2));
+/** --only=TEXT: run only the scenarios whose name contains TEXT (and the first one, which opens seed 002). */
+const onlyArg = () => process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const OUT = path.join(ROOT, '.e2e');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -113,7 +116,6 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
@@ -133,6 +135,8 @@ const USER_SETTINGS = {
   'editor.unicodeHighlight.invisibleCharacters': false,
   'editor.hover.delay': 10000,
   'problems.defaultViewMode': 'table',
+  'workbench.tree.enableStickyScroll': false,
+  'outline.collapseItems': 'alwaysCollapse',
 };
 
 async function main() {
@@ -253,7 +257,7 @@ async function main() {
 
   await wb.open(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.ws)}`);
   console.log(`== workbench loaded (${elapsed()})`);
-  await runScenarios({ wb, page, results, saw, files, dirs, settingsFile, userSettings: USER_SETTINGS, out: OUT, docs: args.has('--docs') });
+  await runScenarios({ wb, page, results, saw, files, dirs, settingsFile, userSettings: USER_SETTINGS, out: OUT, docs: args.has('--docs'), only: onlyArg() });
 
   saw.finishedAt = new Date().toISOString();
   saw.results = results.list;

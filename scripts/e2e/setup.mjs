@@ -46,7 +46,7 @@ export function ensureDebian(groups) {
     aptUpdated = true;
   }
   log('apt-get install', missing.join(' '));
-  execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
 function npmInstallInto(dir, spec, env = process.env) {

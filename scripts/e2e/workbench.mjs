@@ -5,6 +5,17 @@
  */
 
 const DEFAULT_TIMEOUT = 30_000;
+/** The text of the extension's status bar item: "年报 2019版 · ✗2 ⚠1" (or "Report 2019 · …" in English). */
+const REPORT_ITEM = /^(年报|Report)(\s|$)/;
+
+/** page.waitForFunction with a readable error. */
+async function waitFor(page, what, fn, arg, options = {}) {
+  try {
+    return await page.waitForFunction(fn, arg, { timeout: DEFAULT_TIMEOUT, ...options });
+  } catch (e) {
+    throw new Error(`timed out waiting for ${what} (${String(e.message).split('\n')[0]})`);
+  }
+}
 
 export class Workbench {
   /** @param {import('playwright-core').Page} page */
@@ -31,16 +42,16 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.quickInputOpen();
     await this.page.keyboard.type(name);
-    await this.page.waitForFunction(
-      (n) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => (r.getAttribute('aria-label') || r.textContent || '').includes(n)),
-      name,
-      { timeout: DEFAULT_TIMEOUT },
-    );
+    await waitFor(this.page, `Quick Open to list ${name}`, (n) => {
+      const row = document.querySelector('.quick-input-list .monaco-list-row[data-index="0"]');
+      return !!row && (row.getAttribute('aria-label') || row.textContent || '').includes(n);
+    }, name);
     await this.page.keyboard.press('Enter');
     await this.quickInputClosed();
-    await this.page.waitForFunction((n) => document.querySelector('.tabs-container .tab.active')?.getAttribute('aria-label')?.startsWith(n), name, {
-      timeout: DEFAULT_TIMEOUT,
-    });
+    await waitFor(this.page, `${name} to be the active editor`, (n) => {
+      const tab = document.querySelector('.tabs-container .tab.active');
+      return !!tab && (tab.getAttribute('aria-label') || tab.textContent || '').includes(n);
+    }, name);
     await this.page.waitForSelector('.editor-instance .monaco-editor .view-lines');
   }
 
@@ -49,21 +60,17 @@ export class Workbench {
     await this.page.keyboard.press('F1');
     await this.quickInputOpen();
     await this.page.keyboard.type(title);
-    await this.page.waitForFunction(
-      (t) => {
-        const row = document.querySelector('.quick-input-list .monaco-list-row[data-index="0"]');
-        return !!row && (row.getAttribute('aria-label') || row.textContent || '').includes(t);
-      },
-      title,
-      { timeout: DEFAULT_TIMEOUT },
-    );
+    await waitFor(this.page, `the command palette to offer "${title}"`, (t) => {
+      const row = document.querySelector('.quick-input-list .monaco-list-row[data-index="0"]');
+      return !!row && (row.getAttribute('aria-label') || row.textContent || '').includes(t);
+    }, title);
     await this.page.keyboard.press('Enter');
     await this.quickInputClosed();
   }
 
   async focusEditor() {
     await this.page.keyboard.press('Control+1');
-    await this.page.waitForFunction(() => !!document.activeElement?.closest('.editor-instance .monaco-editor'), null, { timeout: DEFAULT_TIMEOUT });
+    await waitFor(this.page, 'the editor to have the focus', () => !!document.activeElement?.closest('.editor-instance .monaco-editor'), null);
   }
 
   async escape(times = 1) {
@@ -76,7 +83,7 @@ export class Workbench {
     await this.page.keyboard.press('Control+G');
     await this.quickInputOpen();
     await this.page.keyboard.type(String(line));
-    await this.page.waitForFunction((l) => document.querySelector('.quick-input-widget')?.textContent?.includes(`line ${l}`), line);
+    await waitFor(this.page, `Go to Line to read line ${line}`, (l) => document.querySelector('.quick-input-widget')?.textContent?.includes(`line ${l}`), line);
     await this.page.keyboard.press('Enter');
     await this.quickInputClosed();
     await this.waitStatusText(`Ln ${line},`);
@@ -93,7 +100,9 @@ export class Workbench {
   }
 
   async waitStatusText(text, timeout = DEFAULT_TIMEOUT) {
-    await this.page.waitForFunction(
+    await waitFor(
+      this.page,
+      `the status bar to show "${text}"`,
       (t) => [...document.querySelectorAll('.part.statusbar .statusbar-item')].some((e) => e.offsetParent !== null && (e.textContent || '').includes(t)),
       text,
       { timeout },
@@ -103,7 +112,7 @@ export class Workbench {
   /** The extension's status bar item (text "年报 …" or "Report …"), visible or not. */
   async reportItem() {
     const items = await this.statusItems();
-    return items.find((i) => /^(年报|Report)\b/.test(i.text) || i.id.endsWith('nianbao.status')) ?? null;
+    return items.find((i) => REPORT_ITEM.test(i.text) || i.id.endsWith('nianbao.status')) ?? null;
   }
 
   async waitReportItem(predicate = () => true, timeout = DEFAULT_TIMEOUT) {
@@ -112,17 +121,21 @@ export class Workbench {
       const item = await this.reportItem();
       if (item && predicate(item)) return item;
       if (Date.now() > deadline) throw new Error(`status bar item not as expected (last: ${JSON.stringify(item)})`);
-      await this.page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true))));
+      await this.nextFrames(3);
     }
   }
 
   async waitReportItemHidden(timeout = DEFAULT_TIMEOUT) {
-    await this.page.waitForFunction(
-      () =>
-        ![...document.querySelectorAll('.part.statusbar .statusbar-item')].some(
-          (e) => e.offsetParent !== null && /^(年报|Report)\b/.test((e.textContent || '').trim()),
-        ),
-      null,
+    await waitFor(
+      this.page,
+      'the report status bar item to be hidden',
+      (src) => {
+        const re = new RegExp(src);
+        return ![...document.querySelectorAll('.part.statusbar .statusbar-item')].some(
+          (e) => e.offsetParent !== null && (e.id.endsWith('nianbao.status') || re.test((e.textContent || '').trim())),
+        );
+      },
+      REPORT_ITEM.source,
       { timeout },
     );
   }
@@ -199,14 +212,30 @@ export class Workbench {
    * `map` runs in the page on each row element.
    */
   async collectRows(listSelector, map) {
-    const box = await this.page.locator(listSelector).first().boundingBox();
-    if (!box) return [];
-    await this.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
-    await this.page.mouse.wheel(0, -1e6);
-    await this.nextFrames(2);
+    // Scrolls with wheel events dispatched on the list's own scrollable element: the mouse is never moved over
+    // the list (a hover popping up under the pointer would swallow real wheel events).
+    const wheel = (deltaY) =>
+      this.page.$eval(
+        `${listSelector} > .monaco-scrollable-element`,
+        (el, dy) => {
+          const before = el.querySelector('.monaco-list-rows')?.style.top ?? '';
+          el.dispatchEvent(new WheelEvent('wheel', { deltaY: dy, deltaMode: 0, bubbles: true, cancelable: true }));
+          return before;
+        },
+        deltaY,
+      );
+    const position = () => this.page.$eval(`${listSelector} .monaco-list-rows`, (e) => `${e.style.top}|${e.style.transform}`);
+    const height = await this.page.$eval(listSelector, (e) => e.getBoundingClientRect().height);
+    if (!height) return [];
+    for (let i = 0; i < 50; i++) {
+      const before = await position();
+      await wheel(-100_000);
+      await this.nextFrames(2);
+      if ((await position()) === before) break;
+    }
     const seen = new Map();
     let total = Infinity;
-    for (let guard = 0; guard < 200; guard++) {
+    for (let guard = 0; guard < 500; guard++) {
       const batch = await this.page.$$eval(
         `${listSelector} .monaco-list-row`,
         (rows, src) => {
@@ -220,16 +249,12 @@ export class Workbench {
         if (b.size) total = b.size;
       }
       if (!batch.length || seen.size >= total) break;
-      const before = await this.scrollTop(listSelector);
-      await this.page.mouse.wheel(0, Math.max(100, box.height * 0.8));
+      const before = await position();
+      await wheel(Math.max(60, Math.floor(height * 0.7)));
       await this.nextFrames(2);
-      if ((await this.scrollTop(listSelector)) === before) break; // at the bottom
+      if ((await position()) === before) break; // at the bottom
     }
     return [...seen.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
-  }
-
-  async scrollTop(listSelector) {
-    return this.page.$eval(`${listSelector} .monaco-list-rows`, (e) => e.style.top + '|' + e.style.transform + '|' + e.parentElement?.scrollTop);
   }
 
   // ---------------------------------------------------------------------------------------------------------
