@@ -298,6 +298,53 @@ export async function runScenarios(c) {
   });
 
   // ------------------------------------------------------------------------------------------------------
+  await scenario('table preview of seed 002 marks the （七）总计 cells; clicking one jumps the editor', async (r) => {
+    await openClean(files.seed002);
+    await wb.command('年报表格预览');
+    // the webview lives in nested iframes: find the frame that holds the rendered grid
+    const wrongLines = new Set(ref002.filter((d) => d.rule === 'relation-mismatch').map((d) => d.line - 1));
+    let frame = null;
+    let marked = [];
+    for (const deadline = Date.now() + LONG; !frame; ) {
+      for (const f of page.frames()) {
+        try {
+          const cells = await f.$$eval('td.nb-bad[data-line]', (tds) => tds.map((td) => ({ line: Number(td.getAttribute('data-line')), text: (td.textContent || '').trim() })));
+          if (cells.length) {
+            frame = f;
+            marked = cells;
+            break;
+          }
+        } catch {}
+      }
+      if (!frame) {
+        assert(Date.now() < deadline, 'no preview webview with marked cells appeared');
+        await wb.nextFrames(5);
+      }
+    }
+    r.marked = marked;
+    r.previewScreenshot = await shot('table preview with the marked cells');
+    assert(marked.length === wrongLines.size, `marked cells ${JSON.stringify(marked)}; wrong totals on lines ${[...wrongLines].map((l) => l + 1)}`);
+    for (const m of marked) assert(wrongLines.has(m.line), `cell on line ${m.line + 1} marked, but the CLI reports no wrong total there`);
+    // click the second wrong total: the editor must move its cursor to that line
+    const target = marked[marked.length - 1];
+    await frame.click(`td.nb-bad[data-line="${target.line}"]`);
+    const want = `Ln ${target.line + 1},`;
+    for (const deadline = Date.now() + LONG; ; ) {
+      const items = await wb.statusItems();
+      const sel = items.find((i) => /^Ln \d+, Col \d+/.test(i.text));
+      if (sel && sel.text.startsWith(want)) {
+        r.cursor = sel.text;
+        break;
+      }
+      assert(Date.now() < deadline, `the editor did not jump to line ${target.line + 1}: ${sel?.text}`);
+      await wb.nextFrames(5);
+    }
+    await wb.command('View: Close All Editor Groups');
+    await openClean(files.seed002);
+    return `${marked.length} cells marked (${marked.map((m) => m.line + 1).join(', ')}); click → ${r.cursor}`;
+  });
+
+  // ------------------------------------------------------------------------------------------------------
   const mdRef = cliFindings(wsPath(files.markdown)).filter((d) => TABLE_RULES.has(d.rule));
   saw.cli.markdown = mdRef;
   await scenario('not a report: a plain text file gets no status bar item', async (r) => {
