@@ -241,11 +241,11 @@ async function recalculateTotals(): Promise<void> {
   const apply = msg('applyAll');
   const answer = await window.showWarningMessage(msg('confirmTotals', items.length), { modal: true, detail: suggestionLines(items, locale).join('\n') }, apply);
   if (answer !== apply) return;
-  await applyServerEdits(document, version, items, msg('totalsApplied', items.length));
+  await applyServerEdits(document, version, items, 'totalsApplied');
 }
 
 /** Apply edits the server computed for `version` of the document, unless the document changed since. */
-async function applyServerEdits(document: TextDocument, version: number, edits: { range: TotalSuggestion['range']; newText: string }[], done: string): Promise<void> {
+async function applyServerEdits(document: TextDocument, version: number, edits: { range: TotalSuggestion['range']; newText: string }[], done: MessageId): Promise<void> {
   if (document.version !== version) {
     void window.showWarningMessage(msg('changedMeanwhile'));
     return;
@@ -254,7 +254,7 @@ async function applyServerEdits(document: TextDocument, version: number, edits: 
   for (const e of edits) {
     edit.replace(document.uri, new Range(new Position(e.range.start.line, e.range.start.character), new Position(e.range.end.line, e.range.end.character)), e.newText);
   }
-  if (await workspace.applyEdit(edit)) void window.showInformationMessage(done);
+  if (await workspace.applyEdit(edit)) void window.showInformationMessage(msg(done, edits.length));
   else void window.showErrorMessage(msg('applyFailed'));
 }
 
@@ -279,7 +279,7 @@ async function convertTemplate(): Promise<void> {
     void window.showInformationMessage(msg('noOldTables'));
     return;
   }
-  await applyServerEdits(document, version, edits, msg('converted', edits.length));
+  await applyServerEdits(document, version, edits, 'converted');
 }
 
 /** `nianbao.exportResults`: the JSON of the CLI contract for the active document, saved where the user says. */

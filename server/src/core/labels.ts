@@ -128,15 +128,21 @@ function similarity(a: string, b: string): number {
  * Find the official labels a piece of text stands for, restricted to one kind of table.
  * Returns all candidates (a label such as 总计 exists in several roles); callers pick by role.
  */
-const matchCache = new Map<string, LabelMatch[]>();
+const matchCache = new Map<TableKind, Map<string, LabelMatch[]>>();
+let matchCacheSize = 0;
 
 export function matchLabel(text: string, tableKind: TableKind): LabelMatch[] {
-  const k = tableKind + '\u0000' + text;
-  let v = matchCache.get(k);
+  let byText = matchCache.get(tableKind);
+  if (!byText) matchCache.set(tableKind, (byText = new Map()));
+  let v = byText.get(text);
   if (v === undefined) {
-    if (matchCache.size > 20000) matchCache.clear();
+    if (matchCacheSize > 20000) {
+      for (const m of matchCache.values()) m.clear();
+      matchCacheSize = 0;
+    }
     v = matchUncached(text, tableKind);
-    matchCache.set(k, v);
+    byText.set(text, v);
+    matchCacheSize++;
   }
   return v;
 }

@@ -39,6 +39,7 @@ export function readDirectives(lines: Line[]): Directive[] {
 
 /** A line that holds nothing but directive comments (skipped by the table reader and the narrative). */
 export function isDirectiveLine(text: string): boolean {
+  if (text.indexOf('<!--') < 0) return false;
   const t = text.trim();
   return t.startsWith('<!--') && t.endsWith('-->') && t.indexOf('nianbao-') > 0 && t.indexOf('-->') === t.length - 3;
 }

@@ -4,10 +4,23 @@ import type { Position, Range } from '../types';
 
 export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | '\r' } {
   const lines: Line[] = [];
-  let start = 0;
   let crlf = 0;
   let lf = 0;
   let cr = 0;
+  if (text.indexOf('\r') < 0) {
+    // the common case: LF only (or a single line)
+    let start = 0;
+    for (;;) {
+      const i = text.indexOf('\n', start);
+      if (i < 0) break;
+      lines.push({ text: text.slice(start, i), offset: start });
+      lf++;
+      start = i + 1;
+    }
+    lines.push({ text: text.slice(start), offset: start });
+    return { lines, eol: '\n' };
+  }
+  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
