@@ -121,8 +121,11 @@ async function check(doc: TextDocument, reason: 'open' | 'change' | 'save'): Pro
     checkConfigDocument(doc);
     return;
   }
+  // TextDocuments updates a document in place: remember which version this check is for
+  const version = doc.version;
   const settings = await settingsFor(doc.uri);
-  if (documents.get(doc.uri)?.version !== doc.version) return;
+  // a newer version arrived while the settings were fetched: its own check is scheduled, this one stops
+  if (documents.get(doc.uri)?.version !== version) return;
   const large = doc.getText().length > settings.editor.maxTypingSize;
   if (reason === 'change' && (settings.editor.run === 'onSave' || large)) {
     if (large && !largeNoticeGiven.has(doc.uri)) {
@@ -142,11 +145,11 @@ async function check(doc: TextDocument, reason: 'open' | 'change' | 'save'): Pro
     connection.console.error(`nianbao: 检查 ${doc.uri} 时出错：${(e as Error).stack ?? String(e)}`);
   }
   // a newer version arrived meanwhile: never publish outdated results
-  if (documents.get(doc.uri)?.version !== doc.version) return;
+  if (documents.get(doc.uri)?.version !== version) return;
   const active = result && shouldLint(result, doc.languageId, settings) ? result : null;
-  checked.set(doc.uri, { version: doc.version, result: active, settings });
+  checked.set(doc.uri, { version, result: active, settings });
   scanned.delete(doc.uri);
-  publish(doc.uri, doc.version, active);
+  publish(doc.uri, version, active);
 }
 
 function checkConfigDocument(doc: TextDocument): void {
