@@ -52,7 +52,6 @@ describe('language server robustness', function () {
       const last = await s.waitFor((p) => p.uri === uri && p.version === 40);
       const versions = s.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
       for (let i = 1; i < versions.length; i++) assert.ok(versions[i] > versions[i - 1], `published ${versions.join(',')}`);
-      assert.ok(versions.length < 40, 'outdated versions were skipped, not all checked');
       // version 40 wrote 0 (40 % 10) into the （七）总计 cell: the relation errors are back
       assert.ok(last.diagnostics.some((d) => d.code === 'relation-mismatch'));
     } finally {
