@@ -46,14 +46,11 @@ function cellOf(table: Table, ref: CellRef): Cell | null {
   return table.rows.get(ref.row)?.cells.get(ref.col) ?? null;
 }
 
-const decimalsCache = new WeakMap<Table, number>();
+/** The most decimals written in any cell of the table (computed once per evaluation, not cached per table:
+ * a WeakMap keyed by every parsed table would cost more in garbage collection than it saves). */
 function maxDecimals(table: Table): number {
-  let d = decimalsCache.get(table);
-  if (d === undefined) {
-    d = 0;
-    for (const row of table.rows.values()) for (const c of row.cells.values()) if (c.value.kind === 'number' && c.value.decimals > d) d = c.value.decimals;
-    decimalsCache.set(table, d);
-  }
+  let d = 0;
+  for (const row of table.rows.values()) for (const c of row.cells.values()) if (c.value.kind === 'number' && c.value.decimals > d) d = c.value.decimals;
   return d;
 }
 
@@ -137,10 +134,9 @@ function compiled(def: TableDef): CompiledRelation[] {
   return list;
 }
 
-function evaluate(table: Table, def: TableDef, c: CompiledRelation): RelationResult {
+function evaluate(table: Table, def: TableDef, c: CompiledRelation, maxDec: number): RelationResult {
   const rel = c.rel;
   const totalCell = cellOf(table, rel.total);
-  const maxDec = maxDecimals(table);
   // enough decimals for every value of the table, plus one for the half-unit tolerance of amounts
   const scale = maxDec === 0 && !c.anyAmount ? 0 : maxDec + 1;
   const reported = totalCell ? interval(totalCell, c.totalCol, scale) : null;
@@ -211,10 +207,11 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     if (!table.readable) continue;
     const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
     if (!def) continue;
+    const maxDec = maxDecimals(table);
     for (const c of compiled(def)) {
       // the total row itself is missing: nothing to compare (the row-missing rule reports it)
       if (!table.rows.has(c.rel.total.row) && !c.rel.optionalTotal) continue;
-      out.push(evaluate(table, def, c));
+      out.push(evaluate(table, def, c, maxDec));
     }
   }
   return out;

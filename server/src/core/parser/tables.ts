@@ -122,11 +122,12 @@ export function readApplications(rows: PhysRow[], layout: Layout, docTemplate: T
   const first = rows.length ? rows[0].firstLine : 0;
   const last = rows.length ? rows[rows.length - 1].lastLine : 0;
   // Decide 2019 / 2021 from the rows present: the three （六） items exist only in 2021.
+  // every field classified once, for the template decision and for reading the rows
+  const classified = rows.map((r) => r.fields.map((f) => classify(f, kind, roles)));
   const labelled: { c: Classified; row: PhysRow }[] = [];
-  for (const r of rows) for (const f of r.fields) {
-    const c = classify(f, kind, roles);
-    if (c.role === 'row') labelled.push({ c, row: r });
-  }
+  rows.forEach((r, i) => {
+    for (const c of classified[i]) if (c.role === 'row') labelled.push({ c, row: r });
+  });
   if (labelled.length < 3) return null;
   const keys = new Set(labelled.map((x) => x.c.match!.entry.key));
   const hasOtherItems = ['r3_6_1', 'r3_6_2', 'r3_6_3'].some((k) => keys.has(k));
@@ -144,8 +145,9 @@ export function readApplications(rows: PhysRow[], layout: Layout, docTemplate: T
   }
 
   let lastRow: TableRow | null = null;
-  for (const r of rows) {
-    const cl = r.fields.map((f) => classify(f, kind, roles));
+  for (let ri = 0; ri < rows.length; ri++) {
+    const r = rows[ri];
+    const cl = classified[ri];
     const labelIdx: number[] = [];
     cl.forEach((c, i) => {
       if (c.role === 'row') labelIdx.push(i);

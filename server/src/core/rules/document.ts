@@ -54,13 +54,13 @@ export interface TableCell {
   col: ColumnDef;
 }
 
-const cellLists = new WeakMap<ReportModel, TableCell[]>();
+/** The list of the model checked last: the cell rules run one after the other on the same model. */
+let cached: { model: ReportModel; list: TableCell[] } | null = null;
 
 /** Every located cell of every readable table, with its table, template table and column (built once per model). */
 export function tableCells(model: ReportModel): TableCell[] {
-  let list = cellLists.get(model);
-  if (list) return list;
-  list = [];
+  if (cached && cached.model === model) return cached.list;
+  const list: TableCell[] = [];
   for (const table of model.tables) {
     if (!table.readable) continue;
     const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
@@ -73,7 +73,7 @@ export function tableCells(model: ReportModel): TableCell[] {
       }
     }
   }
-  cellLists.set(model, list);
+  cached = { model, list };
   return list;
 }
 
