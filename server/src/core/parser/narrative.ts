@@ -286,9 +286,26 @@ const COUNT_PATTERNS: CountPattern[] = [
 const COUNT_WORDS = new Set(['件', '宗', '条', '个', '起', '份', '项', '篇']);
 const NOT_PUBLISHED = /(清理|废止|审查|审核|备案|解读|梳理|起草|修订|评估|征求)[^。；;，,]{0,6}$/;
 
+/** Words without which a pattern of COUNT_PATTERNS cannot match (checked with indexOf before the regex). */
+const COUNT_TRIGGERS: Record<NarrativeTopic, string[]> = {
+  received: ['申请'],
+  disclosed: ['予以公开'],
+  carriedOut: ['结转'],
+  carriedIn: ['结转'],
+  review: ['行政复议'],
+  litigation: ['行政诉讼'],
+  rules: ['规章'],
+  normative: ['规范性文件', '政策文件'],
+};
+
+const DIGIT = /\d/;
+
 function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
   const t = run.text;
+  if (!DIGIT.test(t)) return;
   for (const { topic, re } of COUNT_PATTERNS) {
+    const triggers = COUNT_TRIGGERS[topic];
+    if (triggers && !triggers.some((w) => t.indexOf(w) >= 0)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {
@@ -319,6 +336,7 @@ const NO_CASE = /(?:未发生|没有发生|未出现|没有出现|未收到|没�
 
 function readNoCaseClaims(run: Run, out: NoCaseClaim[]): void {
   const t = run.text;
+  if (t.indexOf('行政') < 0) return;
   NO_CASE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NO_CASE.exec(t))) {
@@ -336,6 +354,7 @@ const SHI = /([一二三四五六七八九十]{1,2})是/g;
 function readShi(run: Run): ShiMarker[] {
   const t = run.text;
   const out: ShiMarker[] = [];
+  if (t.indexOf('是') < 0) return out;
   SHI.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SHI.exec(t))) {
@@ -417,6 +436,7 @@ const PERIOD = /(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|�
 
 function readPeriods(run: Run, out: StatPeriod[]): void {
   const t = run.text;
+  if (t.indexOf('31') < 0) return;
   PERIOD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PERIOD.exec(t))) {
@@ -473,9 +493,10 @@ const LEAD_YEAR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。�
 
 function readYearClaims(run: Run, out: YearClaim[]): void {
   const t = run.text;
+  if (!DIGIT.test(t)) return;
   REPORT_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = REPORT_YEAR.exec(t))) {
+  while (t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
     out.push({ year: parseInt(m[1], 10), kind: 'report', yearRange: runRange(run, m.index, m.index + 4), section: run.section });
   }
   const l = LEAD_YEAR.exec(t);
