@@ -521,6 +521,8 @@ function firstMention(run: Run, lines: Line[], words: string[]): KeywordMention 
 
 const BOOKMARK = /\[bookmark:[^\]\n]{0,120}\]/g;
 const CHROME = /^(?:当前位置|您所在的位置|您的位置|所在位置)\s*[:：]|^首页\s*[>＞›»]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|^分享到\s*[:：]|^(?:浏览|访问)(?:次数|量)\s*[:：]/;
+/** First characters of the CHROME patterns anchored at the start of a line. */
+const CHROME_FIRST = new Set(['当', '您', '所', '首', '分', '浏', '访']);
 const PRE_2019 = ['政府信息公开情况统计表', '指标名称', '计量单位', '受理依申请公开信息总数', '同意公开答复数', '政府信息公开的收费及减免情况'];
 
 // ---------------------------------------------------------------------------------------------
@@ -581,6 +583,9 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
   }
   for (const p of paragraphs) {
     if (p.text.length > 200) continue;
+    // web-page chrome starts with one of these characters or contains 打印/关闭/字号: skip the rest unconverted
+    const first = p.text.trimStart().charAt(0);
+    if (!CHROME_FIRST.has(first) && p.text.indexOf('打印') < 0 && p.text.indexOf('关闭') < 0 && p.text.indexOf('字号') < 0) continue;
     const t = toHalfWidth(p.text);
     if (CHROME.test(t.trim())) {
       const a = t.length - t.trimStart().length;
