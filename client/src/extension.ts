@@ -216,24 +216,33 @@ function activeReport(): { running: LanguageClient; document: TextDocument } | n
   return { running: client, document: editor.document };
 }
 
-/** `nianbao.recalculateTotals`: lists every total the relations propose, and applies them after confirmation. */
-async function recalculateTotals(): Promise<void> {
+/**
+ * Asks the server something about the active report (for a command): null, after telling the user why, when
+ * there is no report, the server is off or the request failed. `version` is the document version asked about.
+ */
+async function askServer<R>(type: RequestType<{ uri: string }, R, void>): Promise<{ document: TextDocument; version: number; answer: R } | null> {
   const active = activeReport();
-  if (!active) return;
+  if (!active) return null;
   const { running, document } = active;
   // every checked report has a status (reports are checked when opened, whatever nianbao.run says)
   if (!statuses.has(protocolUri(document))) {
     void window.showInformationMessage(msg('notReport'));
-    return;
+    return null;
   }
   const version = document.version;
-  let items: TotalSuggestion[];
   try {
-    items = await running.sendRequest(totalsRequest, { uri: protocolUri(document) });
+    return { document, version, answer: await running.sendRequest(type, { uri: protocolUri(document) }) };
   } catch (error) {
     void window.showErrorMessage(msg('requestFailed', errorText(error)));
-    return;
+    return null;
   }
+}
+
+/** `nianbao.recalculateTotals`: lists every total the relations propose, and applies them after confirmation. */
+async function recalculateTotals(): Promise<void> {
+  const asked = await askServer(totalsRequest);
+  if (!asked) return;
+  const { document, version, answer: items } = asked;
   if (!items.length) {
     void window.showInformationMessage(msg('noTotals'));
     return;
@@ -260,21 +269,9 @@ async function applyServerEdits(document: TextDocument, version: number, edits: 
 
 /** `nianbao.convertTemplate`: converts every 2019-format table of the active report to the 2021 layout. */
 async function convertTemplate(): Promise<void> {
-  const active = activeReport();
-  if (!active) return;
-  const { running, document } = active;
-  if (!statuses.has(protocolUri(document))) {
-    void window.showInformationMessage(msg('notReport'));
-    return;
-  }
-  const version = document.version;
-  let edits: { range: TotalSuggestion['range']; newText: string }[];
-  try {
-    edits = await running.sendRequest(convertRequest, { uri: protocolUri(document) });
-  } catch (error) {
-    void window.showErrorMessage(msg('requestFailed', errorText(error)));
-    return;
-  }
+  const asked = await askServer(convertRequest);
+  if (!asked) return;
+  const { document, version, answer: edits } = asked;
   if (!edits.length) {
     void window.showInformationMessage(msg('noOldTables'));
     return;

@@ -10,7 +10,7 @@ import { lint, type LintResult } from './lint';
 import type { Cell, ReportModel, Table, TableRow } from './model';
 import { cellName, formatInterval, type RelationResult } from './relations';
 import type { LintSettings } from './rule';
-import { expectedTemplate, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
+import { columnGroups, expectedTemplate, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
 import type { LintDiagnostic, Locale, Severity } from './types';
 
 export interface HtmlOptions {
@@ -427,21 +427,6 @@ function applicationsTable(def: TableDef, table: Table, marks: Marks, locale: Lo
   for (const s of specs) out.push(`<tr data-row="${esc(s.key)}">${s.head}${cells(s.key, s.row)}</tr>`);
   out.push('</tbody>');
   return out.join('');
-}
-
-/** Columns of the review table in groups of the same key prefix (fy_, zs_, hs_), in order. */
-function columnGroups(columns: ColumnDef[]): ColumnDef[][] {
-  const out: ColumnDef[][] = [];
-  let prefix: string | null = null;
-  for (const c of columns) {
-    const p = c.key.split('_')[0];
-    if (p !== prefix) {
-      out.push([]);
-      prefix = p;
-    }
-    out[out.length - 1].push(c);
-  }
-  return out;
 }
 
 function reviewTable(def: TableDef, table: Table, marks: Marks, locale: Locale): string {

@@ -4,7 +4,7 @@
  * one of the three layouts the parser reads (and is reused by quick fixes that insert a missing table),
  * so whatever it renders must parse back into the same table with all its rows.
  */
-import { TEMPLATES, type ColumnDef, type TableDef, type TemplateId } from './templates';
+import { columnGroups, TEMPLATES, type TableDef, type TemplateId } from './templates';
 
 export type SkeletonLayout = 'cells' | 'tabs' | 'markdown';
 
@@ -48,7 +48,7 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
     return grid;
   }
   // review: 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five results each, one row of fifteen numbers
-  const groups = groupColumns(def.columns);
+  const groups = columnGroups(def.columns);
   const spanning = def.spanningLabels ?? [];
   const [review, litigation, direct, afterReview] = [spanning[0] ?? '', spanning[1] ?? '', spanning[2] ?? '', spanning[3] ?? ''];
   const results = (groups[0] ?? []).map((c) => c.label);
@@ -58,21 +58,6 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
   grid.push([...pad(results.length), ...(groups[1] ?? []).map((c) => c.label), ...(groups[2] ?? []).map((c) => c.label)]);
   for (const r of def.rows) grid.push(def.columns.map((c) => cell(r.key, c.key)));
   return grid;
-}
-
-/** Columns of the review table in groups of the same key prefix (fy_, zs_, hs_), in order. */
-function groupColumns(columns: ColumnDef[]): ColumnDef[][] {
-  const out: ColumnDef[][] = [];
-  let prefix: string | null = null;
-  for (const c of columns) {
-    const p = c.key.split('_')[0];
-    if (p !== prefix) {
-      out.push([]);
-      prefix = p;
-    }
-    out[out.length - 1].push(c);
-  }
-  return out;
 }
 
 function layoutGrid(grid: string[][], layout: SkeletonLayout): string[] {

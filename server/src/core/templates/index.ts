@@ -1,7 +1,7 @@
 /** The two official formats as data, and lookups over them. */
 import { TEMPLATE_2019 } from './t2019';
 import { TEMPLATE_2021 } from './t2021';
-import type { TableDef, TemplateDef, TemplateId } from './types';
+import type { ColumnDef, TableDef, TemplateDef, TemplateId } from './types';
 
 export * from './types';
 export { SECTIONS, APPLICANT_COLUMNS, APPLICANT_PART_KEYS, dataRows } from './common';
@@ -17,4 +17,19 @@ export function expectedTemplate(year: number): TemplateId | null {
   if (year >= 2021) return '2021';
   if (year >= 2019) return '2019';
   return null;
+}
+
+/** Columns of the review table in groups of the same key prefix (fy_, zs_, hs_), in order. */
+export function columnGroups(columns: ColumnDef[]): ColumnDef[][] {
+  const out: ColumnDef[][] = [];
+  let prefix: string | null = null;
+  for (const c of columns) {
+    const p = c.key.split('_')[0];
+    if (p !== prefix) {
+      out.push([]);
+      prefix = p;
+    }
+    out[out.length - 1].push(c);
+  }
+  return out;
 }
