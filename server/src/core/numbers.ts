@@ -56,8 +56,26 @@ const NUMBER_RE = /^([+\-−–－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](\d+)
 
 const cache = new Map<string, CellValue>();
 
+/** Values of the canonical integers 0–9999 (most cells): no hashing of the cell text needed. */
+const small: (NumberValue | undefined)[] = new Array<NumberValue | undefined>(10000);
+
+/** The value of a canonical integer of at most four ASCII digits, or -1. */
+function smallInt(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 4) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || (d === 0 && i === 0 && n > 1)) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** Parse the whole (trimmed) text of a cell. Results are shared and must not be mutated. */
 export function parseCellValue(raw: string): CellValue {
+  const k = smallInt(raw);
+  if (k >= 0) return (small[k] ??= { kind: 'number', value: k, digits: raw, decimals: 0, nonCanonical: false, unit: null });
   let v = cache.get(raw);
   if (v === undefined) {
     if (cache.size > 20000) cache.clear();

@@ -42,9 +42,6 @@ export interface RelationResult {
   missing: Cell[];
 }
 
-function cellOf(table: Table, ref: CellRef): Cell | null {
-  return table.rows.get(ref.row)?.cells.get(ref.col) ?? null;
-}
 
 /** The most decimals written in any cell of the table (computed once per evaluation, not cached per table:
  * a WeakMap keyed by every parsed table would cost more in garbage collection than it saves). */
@@ -56,15 +53,6 @@ function maxDecimals(table: Table): number {
 
 function tooLong(digits: string): boolean {
   return digits.length > MAX_DIGITS && digits.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > MAX_DIGITS;
-}
-
-function interval(c: Cell, col: ColumnDef, scale: number): Interval | null {
-  if (c.value.kind !== 'number' || tooLong(c.value.digits)) return null;
-  const v = scale === 0 ? c.value.value : Math.round(c.value.value * 10 ** scale);
-  if (col.kind !== 'amount') return { lo: v, hi: v };
-  // half a unit of the last written decimal, expressed at `scale`
-  const half = 5 * 10 ** Math.max(0, scale - c.value.decimals - 1);
-  return { lo: v - half, hi: v + half };
 }
 
 interface TableIndex {
@@ -103,101 +91,241 @@ interface CompiledTerm {
   ref: CellRef;
   weight: 1 | -1;
   col: ColumnDef;
-  /** item refs when the term's row is a group row */
-  items: CellRef[] | null;
+  /** position of the cell in the table's grid (row index × columns + column index) */
+  at: number;
+  /** grid positions of the items when the term's row is a group row */
+  items: number[] | null;
 }
 
 interface CompiledRelation {
   rel: RelationDef;
   totalCol: ColumnDef;
+  totalAt: number;
+  totalRow: number;
   terms: CompiledTerm[];
   anyAmount: boolean;
 }
 
-const compiledCache = new WeakMap<TableDef, CompiledRelation[]>();
-
-/** Resolve the labels, kinds and group items of every relation of a table once. */
-function compiled(def: TableDef): CompiledRelation[] {
-  let list = compiledCache.get(def);
-  if (!list) {
-    const ix = indexOf(def);
-    list = def.relations.map((rel) => {
-      const terms = rel.terms.map((t) => {
-        const rd = ix.rows.get(t.ref.row);
-        return { ref: t.ref, weight: t.weight, col: ix.cols.get(t.ref.col)!, items: rd?.items ? rd.items.map((row) => ({ row, col: t.ref.col })) : null };
-      });
-      const totalCol = ix.cols.get(rel.total.col)!;
-      return { rel, totalCol, terms, anyAmount: totalCol.kind === 'amount' || terms.some((t) => t.col.kind === 'amount') };
-    });
-    compiledCache.set(def, list);
-  }
-  return list;
+interface CompiledTable {
+  relations: CompiledRelation[];
+  rowIndex: Map<string, number>;
+  colIndex: Map<string, number>;
+  nCols: number;
+  nRows: number;
 }
 
-function evaluate(table: Table, def: TableDef, c: CompiledRelation, maxDec: number): RelationResult {
-  const rel = c.rel;
-  const totalCell = cellOf(table, rel.total);
-  // enough decimals for every value of the table, plus one for the half-unit tolerance of amounts
-  const scale = maxDec === 0 && !c.anyAmount ? 0 : maxDec + 1;
-  const reported = totalCell ? interval(totalCell, c.totalCol, scale) : null;
-  const missing: Cell[] = [];
-  if (!reported && rel.optionalTotal) {
-    return { def: rel, table, tableDef: def, totalCell, operands: [], scale, missing, reported: null, computed: null, status: 'skipped' };
+const compiledCache = new WeakMap<TableDef, CompiledTable>();
+
+/** Resolve the labels, kinds, grid positions and group items of every relation of a table once. */
+function compiled(def: TableDef): CompiledTable {
+  let ct = compiledCache.get(def);
+  if (!ct) {
+    const ix = indexOf(def);
+    const rowIndex = new Map(def.rows.map((r, i) => [r.key, i]));
+    const colIndex = new Map(def.columns.map((c, i) => [c.key, i]));
+    const nCols = def.columns.length;
+    const at = (ref: CellRef): number => {
+      const r = rowIndex.get(ref.row);
+      const c = colIndex.get(ref.col);
+      return r === undefined || c === undefined ? -1 : r * nCols + c;
+    };
+    const relations = def.relations.map((rel) => {
+      const terms = rel.terms.map((t) => {
+        const rd = ix.rows.get(t.ref.row);
+        return { ref: t.ref, weight: t.weight, col: ix.cols.get(t.ref.col)!, at: at(t.ref), items: rd?.items ? rd.items.map((row) => at({ row, col: t.ref.col })) : null };
+      });
+      const totalCol = ix.cols.get(rel.total.col)!;
+      return { rel, totalCol, totalAt: at(rel.total), totalRow: rowIndex.get(rel.total.row) ?? -1, terms, anyAmount: totalCol.kind === 'amount' || terms.some((t) => t.col.kind === 'amount') };
+    });
+    ct = { relations, rowIndex, colIndex, nCols, nRows: def.rows.length };
+    compiledCache.set(def, ct);
   }
-  if (!reported && totalCell) missing.push(totalCell);
+  return ct;
+}
+
+/** The located cells of a table by grid position, and which template rows are present. */
+interface Grid {
+  cells: (Cell | null)[];
+  rows: boolean[];
+}
+
+function gridOf(table: Table, ct: CompiledTable): Grid {
+  const cells = new Array<Cell | null>(ct.nRows * ct.nCols).fill(null);
+  const rows = new Array<boolean>(ct.nRows).fill(false);
+  for (const row of table.rows.values()) {
+    const ri = ct.rowIndex.get(row.key);
+    if (ri === undefined) continue;
+    rows[ri] = true;
+    const base = ri * ct.nCols;
+    for (const c of row.cells.values()) {
+      const ci = ct.colIndex.get(c.col);
+      if (ci !== undefined) cells[base + ci] = c;
+    }
+  }
+  return { cells, rows };
+}
+
+/** Scratch interval of `readCell` (no object per cell read). */
+let sLo = 0;
+let sHi = 0;
+
+/** Read a cell's interval into sLo/sHi; false when the cell holds no comparable number. */
+function readCell(c: Cell, col: ColumnDef, scale: number): boolean {
+  const v = c.value;
+  if (v.kind !== 'number' || tooLong(v.digits)) return false;
+  const n = scale === 0 ? v.value : Math.round(v.value * 10 ** scale);
+  if (col.kind !== 'amount') {
+    sLo = n;
+    sHi = n;
+  } else {
+    const half = 5 * 10 ** Math.max(0, scale - v.decimals - 1);
+    sLo = n - half;
+    sHi = n + half;
+  }
+  return true;
+}
+
+const NONE: readonly Cell[] = Object.freeze([]);
+
+/**
+ * One evaluated relation. Status, values and missing cells are computed at once without allocating per
+ * operand; the operands (which cells were summed, and how) are built only when a rule or hover asks.
+ */
+class Evaluated implements RelationResult {
+  def: RelationDef;
+  tableDef: TableDef;
+  totalCell: Cell | null;
+  reported: Interval | null = null;
+  computed: Interval | null = null;
+  scale: number;
+  status: RelationStatus;
+  missing: Cell[];
+  private ops: Operand[] | null = null;
+
+  constructor(
+    public table: Table,
+    def: TableDef,
+    private c: CompiledRelation,
+    private grid: Grid,
+    maxDec: number,
+  ) {
+    const rel = c.rel;
+    this.def = rel;
+    this.tableDef = def;
+    this.totalCell = c.totalAt < 0 ? null : grid.cells[c.totalAt];
+    // enough decimals for every value of the table, plus one for the half-unit tolerance of amounts
+    const scale = maxDec === 0 && !c.anyAmount ? 0 : maxDec + 1;
+    this.scale = scale;
+    const reported = this.totalCell && readCell(this.totalCell, c.totalCol, scale) ? { lo: sLo, hi: sHi } : null;
+    this.reported = reported;
+    let missing: Cell[] | null = null;
+    if (!reported && rel.optionalTotal) {
+      this.status = 'skipped';
+      this.missing = [];
+      this.ops = [];
+      return;
+    }
+    if (!reported && this.totalCell) (missing ??= []).push(this.totalCell);
+    let lo = 0;
+    let hi = 0;
+    let complete = true;
+    for (const t of c.terms) {
+      let ok = false;
+      let tLo = 0;
+      let tHi = 0;
+      if (t.items) {
+        let all = true;
+        for (const at of t.items) {
+          const ic = at < 0 ? null : grid.cells[at];
+          if (!ic || !readCell(ic, t.col, scale)) {
+            all = false;
+            continue;
+          }
+          tLo += sLo;
+          tHi += sHi;
+        }
+        if (all) ok = true;
+        else {
+          const sub = t.at < 0 ? null : grid.cells[t.at];
+          if (sub && readCell(sub, t.col, scale)) {
+            ok = true;
+            tLo = sLo;
+            tHi = sHi;
+          } else {
+            for (const at of t.items) {
+              const ic = at < 0 ? null : grid.cells[at];
+              if (ic && ic.value.kind !== 'number') (missing ??= []).push(ic);
+            }
+          }
+        }
+      } else {
+        const cell = t.at < 0 ? null : grid.cells[t.at];
+        if (cell && readCell(cell, t.col, scale)) {
+          ok = true;
+          tLo = sLo;
+          tHi = sHi;
+        } else if (cell) (missing ??= []).push(cell);
+      }
+      if (!ok) complete = false;
+      else if (t.weight === 1) {
+        lo += tLo;
+        hi += tHi;
+      } else {
+        lo -= tHi;
+        hi -= tLo;
+      }
+    }
+    const computed: Interval | null = complete ? { lo, hi } : null;
+    this.computed = computed;
+    this.missing = missing ?? (NONE as Cell[]);
+    this.status = !reported || !computed ? 'unknown' : reported.lo <= computed.hi && computed.lo <= reported.hi ? 'ok' : 'mismatch';
+  }
+
+  get operands(): Operand[] {
+    return (this.ops ??= buildOperands(this.c, this.grid, this.scale));
+  }
+}
+
+function intervalOf(c: Cell, col: ColumnDef, scale: number): Interval | null {
+  return readCell(c, col, scale) ? { lo: sLo, hi: sHi } : null;
+}
+
+/** The operands of a relation: which cells were summed for each term (its cell, its items, or its subtotal). */
+function buildOperands(c: CompiledRelation, grid: Grid, scale: number): Operand[] {
+  const cellAt = (at: number): Cell | null => (at < 0 ? null : grid.cells[at]);
   const operands: Operand[] = [];
-  let lo = 0;
-  let hi = 0;
-  let complete = true;
   for (const t of c.terms) {
-    let op: Operand;
     if (t.items) {
       const cells: Cell[] = [];
       let ilo = 0;
       let ihi = 0;
       let all = true;
-      for (const ref of t.items) {
-        const ic = cellOf(table, ref);
+      for (const at of t.items) {
+        const ic = cellAt(at);
         if (!ic) {
           all = false;
           continue;
         }
         cells.push(ic);
-        const v = interval(ic, t.col, scale);
+        const v = intervalOf(ic, t.col, scale);
         if (v) {
           ilo += v.lo;
           ihi += v.hi;
         } else all = false;
       }
-      if (all) op = { ref: t.ref, weight: t.weight, via: 'items', cells, value: { lo: ilo, hi: ihi } };
+      if (all) operands.push({ ref: t.ref, weight: t.weight, via: 'items', cells, value: { lo: ilo, hi: ihi } });
       else {
-        const sub = cellOf(table, t.ref);
-        const sv = sub ? interval(sub, t.col, scale) : null;
-        if (sub && sv) op = { ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv };
-        else {
-          for (const ic of cells) if (ic.value.kind !== 'number') missing.push(ic);
-          op = { ref: t.ref, weight: t.weight, via: 'items', cells, value: null };
-        }
+        const sub = cellAt(t.at);
+        const sv = sub ? intervalOf(sub, t.col, scale) : null;
+        if (sub && sv) operands.push({ ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv });
+        else operands.push({ ref: t.ref, weight: t.weight, via: 'items', cells, value: null });
       }
     } else {
-      const cell = cellOf(table, t.ref);
-      const v = cell ? interval(cell, t.col, scale) : null;
-      if (cell && !v) missing.push(cell);
-      op = { ref: t.ref, weight: t.weight, via: 'cell', cells: cell ? [cell] : [], value: v };
-    }
-    operands.push(op);
-    if (!op.value) complete = false;
-    else if (t.weight === 1) {
-      lo += op.value.lo;
-      hi += op.value.hi;
-    } else {
-      lo -= op.value.hi;
-      hi -= op.value.lo;
+      const cell = cellAt(t.at);
+      operands.push({ ref: t.ref, weight: t.weight, via: 'cell', cells: cell ? [cell] : [], value: cell ? intervalOf(cell, t.col, scale) : null });
     }
   }
-  const computed: Interval | null = complete ? { lo, hi } : null;
-  const status: RelationStatus = !reported || !computed ? 'unknown' : reported.lo <= computed.hi && computed.lo <= reported.hi ? 'ok' : 'mismatch';
-  return { def: rel, table, tableDef: def, totalCell, operands, scale, missing, reported, computed, status };
+  return operands;
 }
 
 /** Evaluate every relation of every readable table of the model. */
@@ -208,10 +336,12 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
     if (!def) continue;
     const maxDec = maxDecimals(table);
-    for (const c of compiled(def)) {
+    const ct = compiled(def);
+    const grid = gridOf(table, ct);
+    for (const c of ct.relations) {
       // the total row itself is missing: nothing to compare (the row-missing rule reports it)
-      if (!table.rows.has(c.rel.total.row) && !c.rel.optionalTotal) continue;
-      out.push(evaluate(table, def, c, maxDec));
+      if (!(c.totalRow >= 0 && grid.rows[c.totalRow]) && !c.rel.optionalTotal) continue;
+      out.push(new Evaluated(table, def, c, grid, maxDec));
     }
   }
   return out;

@@ -9,7 +9,7 @@
 import type { Layout, Line } from '../model';
 import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
-import { isBlank, spanRange, trimmedRange } from './lines';
+import { isBlank, isSpaceCode, range, trimmedRange } from './lines';
 
 export interface Field {
   text: string;
@@ -26,13 +26,22 @@ export interface PhysRow {
 const MD_ROW = /^\s*\|/;
 const MD_SEP = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-function splitCells(lineText: string, line: number, sep: string, from: number, to: number): Field[] {
+/** The field of `line` between [from, to), surrounding whitespace removed (an empty field sits at `from`). */
+function fieldOf(lineText: string, line: number, from: number, to: number): Field {
+  let a = from;
+  let b = to;
+  while (a < b && isSpaceCode(lineText.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(lineText.charCodeAt(b - 1))) b--;
+  if (a === b) return { text: '', range: range(line, from, from), line };
+  return { text: lineText.slice(a, b), range: range(line, a, b), line };
+}
+
+function splitCells(lineText: string, line: number, sep: number, from: number, to: number): Field[] {
   const out: Field[] = [];
   let start = from;
   for (let i = from; i <= to; i++) {
-    if (i === to || lineText[i] === sep) {
-      const t = trimmedRange(lineText, line, start, i);
-      out.push({ text: t.text, range: t.text ? t.range : spanRange(line, start, line, start), line });
+    if (i === to || lineText.charCodeAt(i) === sep) {
+      out.push(fieldOf(lineText, line, start, i));
       start = i + 1;
     }
   }
@@ -45,7 +54,7 @@ function markdownFields(lineText: string, line: number): Field[] {
   while (b > a && /\s/.test(lineText[b - 1])) b--;
   if (lineText[b - 1] === '|' && b - 1 > a) b--;
   a++;
-  return splitCells(lineText, line, '|', a, b);
+  return splitCells(lineText, line, 124 /* | */, a, b);
 }
 
 export function readRows(lines: Line[], first: number, last: number): { rows: PhysRow[]; layout: Layout } {
@@ -74,13 +83,12 @@ export function readRows(lines: Line[], first: number, last: number): { rows: Ph
     }
     const firstTab = text.indexOf('\t');
     if (firstTab >= 0) {
-      const lead = text.slice(0, firstTab);
-      const rest = text.slice(firstTab + 1);
-      if (isBlank(lead) && rest.indexOf('\t') < 0) {
+      let lead = 0;
+      while (lead < firstTab && isSpaceCode(text.charCodeAt(lead))) lead++;
+      if (lead === firstTab && text.indexOf('\t', firstTab + 1) < 0) {
         // one cell on this line
         cells++;
-        const t = trimmedRange(text, i, firstTab + 1);
-        const f: Field = { text: t.text, range: t.text ? t.range : spanRange(i, firstTab + 1, i, firstTab + 1), line: i };
+        const f = fieldOf(text, i, firstTab + 1, text.length);
         if (!block) {
           block = { fields: [], firstLine: i, lastLine: i };
           rows.push(block);
@@ -93,7 +101,7 @@ export function readRows(lines: Line[], first: number, last: number): { rows: Ph
       tabs++;
       block = null;
       prevWasBlockLine = false;
-      rows.push({ fields: splitCells(text, i, '\t', 0, text.length), firstLine: i, lastLine: i });
+      rows.push({ fields: splitCells(text, i, 9 /* tab */, 0, text.length), firstLine: i, lastLine: i });
       continue;
     }
     const t = trimmedRange(text, i);

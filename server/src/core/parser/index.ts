@@ -7,7 +7,7 @@ import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
 import { readRows } from './fields';
-import { chineseNumeral, isBlank, range, spanRange } from './lines';
+import { chineseNumeral, isBlank, isSpaceCode, range, spanRange } from './lines';
 import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
 import { splitLines } from './lines';
@@ -31,11 +31,41 @@ function isTableRowLabel(text: string): boolean {
   return matchLabel(text, 'applications').some((m) => m.entry.role === 'row');
 }
 
-function readHeading(line: Line, index: number, levels: ReadonlyArray<1 | 2 | 3 | 4>): Heading | null {
+const CN_NUMERAL_CHARS = '一二三四五六七八九十';
+
+/** Index of the first character after the leading whitespace and Markdown marks a heading may carry. */
+function headingStart(text: string): number {
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isSpaceCode(c) || c === 35 /* # */ || c === 62 /* > */ || c === 42 /* * */ || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f)) break;
+  }
+  return i;
+}
+
+const LOWER_TRIES: readonly [2 | 3 | 4, RegExp, Heading['style']][] = [
+  [2, L2_RE, 'paren-cn'],
+  [4, L4_RE, 'paren-arabic'],
+  [3, L3_RE, 'arabic'],
+];
+
+/**
+ * A numbered heading of level 1 (`upper`) or of levels 2–4 (not `upper`). The first character after the
+ * leading marks decides which patterns can match at all, so most lines never reach a regular expression.
+ */
+function readHeading(line: Line, index: number, upper: boolean): Heading | null {
   const text = line.text;
+  const s = headingStart(text);
+  if (s >= text.length) return null;
+  const first = text[s];
+  const cn = CN_NUMERAL_CHARS.indexOf(first) >= 0;
+  const paren = first === '（' || first === '(';
+  const digit = first >= '0' && first <= '9';
+  if (upper ? !cn : !(paren || digit)) return null;
   if (text.indexOf('\t') >= 0 || text.indexOf('|') >= 0) return null;
   let m: RegExpExecArray | null;
-  if (levels.includes(1) && (m = L1_RE.exec(text))) {
+  if (upper) {
+    if (!(m = L1_RE.exec(text))) return null;
     const rest = m[4];
     const title = headingTitle(rest);
     const full = stripSpaces(rest);
@@ -53,19 +83,15 @@ function readHeading(line: Line, index: number, levels: ReadonlyArray<1 | 2 | 3 
         range: range(index, start, markerEnd + rest.trimEnd().length),
       };
     }
+    return null;
   }
-  const tries: [1 | 2 | 3 | 4, RegExp, Heading['style']][] = [
-    [2, L2_RE, 'paren-cn'],
-    [4, L4_RE, 'paren-arabic'],
-    [3, L3_RE, 'arabic'],
-  ];
-  for (const [level, re, style] of tries) {
-    if (!levels.includes(level)) continue;
+  for (const [level, re, style] of LOWER_TRIES) {
+    if (style === 'arabic' ? !digit : !paren) continue;
     m = re.exec(text);
     if (!m) continue;
-    const paren = style === 'paren-cn' || style === 'paren-arabic';
-    const num = paren ? m[3] : m[2];
-    const rest = paren ? m[5] : m[4];
+    const isParen = style === 'paren-cn' || style === 'paren-arabic';
+    const num = isParen ? m[3] : m[2];
+    const rest = isParen ? m[5] : m[4];
     const title = headingTitle(rest);
     if (title.length < 2) continue;
     if (style === 'arabic' && /^[年月日万亿元件条个项%]/.test(rest)) continue;
@@ -203,7 +229,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].text;
     if (t.length > 200 || t.length < 3) continue;
-    const h = readHeading(lines[i], i, [1]);
+    const h = readHeading(lines[i], i, true);
     if (h) l1.push(h);
   }
   const sections: Section[] = l1.map((h, k) => {
@@ -277,7 +303,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     if (title && title.lines.includes(i)) continue;
     const t = lines[i].text;
     if (t.length <= 2000) {
-      const h = readHeading(lines[i], i, [2, 3, 4]);
+      const h = readHeading(lines[i], i, false);
       if (h) headings.push(h);
     }
     paragraphs.push({ line: i, text: t, section: si >= 0 ? sections[si].official : null });

@@ -130,37 +130,57 @@ const COUNT_UNITS = ['人次', '条', '件', '宗', '项', '次', '个', '篇', 
 const OTHER_UNITS = ['%', '年', '月', '日', '号', '元', '万元', '亿元', '页', '小时', '天'];
 const ALL_UNITS = [...COUNT_UNITS, ...OTHER_UNITS];
 
-function isDigit(c: string): boolean {
-  return c >= '0' && c <= '9';
+/** A number read from a run, before its range is built (most numbers read are never reported). */
+interface RawNumber {
+  start: number;
+  digitsEnd: number;
+  /** end of the number with its unit */
+  end: number;
+  value: number;
+  text: string;
+  unit: string;
+  approx: boolean;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Read the number starting at `i` (a digit) with its unit. */
-function readNumber(run: Run, i: number): { num: NarrativeNumber; end: number } {
-  const t = run.text;
+function readNumber(t: string, i: number): RawNumber {
   let j = i;
-  while (j < t.length && (isDigit(t[j]) || ((t[j] === ',' || t[j] === '，') && isDigit(t[j + 1] ?? '') && isDigit(t[j + 2] ?? '') && isDigit(t[j + 3] ?? '')))) j++;
+  let commas = false;
+  for (;;) {
+    const c = t.charCodeAt(j);
+    if (isDigitCode(c)) j++;
+    else if ((c === 44 || c === 0xff0c) && isDigitCode(t.charCodeAt(j + 1)) && isDigitCode(t.charCodeAt(j + 2)) && isDigitCode(t.charCodeAt(j + 3))) {
+      commas = true;
+      j++;
+    } else break;
+  }
   let digitsEnd = j;
-  if (t[j] === '.' && isDigit(t[j + 1] ?? '')) {
+  if (t.charCodeAt(j) === 46 && isDigitCode(t.charCodeAt(j + 1))) {
     j++;
-    while (j < t.length && isDigit(t[j])) j++;
+    while (isDigitCode(t.charCodeAt(j))) j++;
     digitsEnd = j;
   }
   const text = t.slice(i, digitsEnd);
-  let value = Number(text.replace(/[,，]/g, ''));
+  let value = Number(commas ? text.replace(/[,，]/g, '') : text);
   let k = digitsEnd;
   while (t[k] === ' ') k++;
   let approx = false;
   let unit = '';
-  const rest = t.slice(k, k + 4);
   let mult = 1;
-  if (rest.startsWith('万元') || rest.startsWith('亿元')) {
-    unit = rest.slice(0, 2);
+  const c0 = t[k];
+  const c1 = t[k + 1];
+  if ((c0 === '万' || c0 === '亿') && c1 === '元') {
+    unit = c0 + c1;
     k += 2;
   } else {
-    if (rest[0] === '万' && rest[1] !== '次') {
+    if (c0 === '万' && c1 !== '次') {
       mult = 1e4;
       k++;
-    } else if (rest[0] === '亿') {
+    } else if (c0 === '亿') {
       mult = 1e8;
       k++;
     }
@@ -169,32 +189,46 @@ function readNumber(run: Run, i: number): { num: NarrativeNumber; end: number } 
       k++;
     }
     while (t[k] === ' ') k++;
-    const r2 = t.slice(k, k + 2);
-    for (const u of ALL_UNITS) {
-      if (r2.startsWith(u)) {
-        unit = u;
-        k += u.length;
-        break;
+    const u0 = t[k];
+    if (u0 !== undefined && UNIT_FIRST.has(u0)) {
+      for (const u of ALL_UNITS) {
+        if (t.startsWith(u, k)) {
+          unit = u;
+          k += u.length;
+          break;
+        }
       }
     }
   }
   value *= mult;
-  const before = t.slice(Math.max(0, i - 2), i).replace(/\s/g, '');
-  if (/[近约超逾]$/.test(before)) approx = true;
-  if (/第$/.test(before)) unit = '';
-  return { num: { value, text, unit, approx, range: runRange(run, i, digitsEnd) }, end: k };
+  // the two characters before the number, whitespace skipped: 近/约/超/逾 make it approximate, 第 an ordinal
+  let p = i - 1;
+  const lo = Math.max(0, i - 2);
+  while (p >= lo && isSpaceCode(t.charCodeAt(p))) p--;
+  if (p >= lo) {
+    const b = t[p];
+    if (b === '近' || b === '约' || b === '超' || b === '逾') approx = true;
+    if (b === '第') unit = '';
+  }
+  return { start: i, digitsEnd, end: k, value, text, unit, approx };
+}
+
+const UNIT_FIRST = new Set(ALL_UNITS.map((u) => u[0]));
+
+/** The model's form of a number read from a run (with its exact range). */
+function narrativeNumber(run: Run, n: RawNumber): NarrativeNumber {
+  return { value: n.value, text: n.text, unit: n.unit, approx: n.approx, range: runRange(run, n.start, n.digitsEnd) };
 }
 
 /** All numbers in run.text[from, to). */
-function numbersIn(run: Run, from: number, to: number): { num: NarrativeNumber; start: number; end: number }[] {
-  const out: { num: NarrativeNumber; start: number; end: number }[] = [];
-  const t = run.text;
+function numbersIn(t: string, from: number, to: number): RawNumber[] {
+  const out: RawNumber[] = [];
   let i = from;
   while (i < to) {
-    if (isDigit(t[i]) && !(i > 0 && (isDigit(t[i - 1]) || t[i - 1] === '.' || /[a-zA-Z]/.test(t[i - 1])))) {
-      const { num, end } = readNumber(run, i);
-      out.push({ num, start: i, end });
-      i = Math.max(end, i + 1);
+    if (isDigitCode(t.charCodeAt(i)) && !(i > 0 && isNumberTail(t.charCodeAt(i - 1)))) {
+      const n = readNumber(t, i);
+      out.push(n);
+      i = Math.max(n.end, i + 1);
       continue;
     }
     i++;
@@ -202,11 +236,21 @@ function numbersIn(run: Run, from: number, to: number): { num: NarrativeNumber; 
   return out;
 }
 
+/** A character after which a digit continues a number or a word (digits, '.', ASCII letters). */
+function isNumberTail(c: number): boolean {
+  return isDigitCode(c) || c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isSentenceEnd(c: number): boolean {
+  // 。；;！？!?
+  return c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 0xff1f || c === 33 || c === 63;
+}
+
 function sentenceBounds(t: string, at: number): { start: number; end: number } {
   let s = at;
-  while (s > 0 && !SENTENCE_END.includes(t[s - 1])) s--;
+  while (s > 0 && !isSentenceEnd(t.charCodeAt(s - 1))) s--;
   let e = at;
-  while (e < t.length && !SENTENCE_END.includes(t[e])) e++;
+  while (e < t.length && !isSentenceEnd(t.charCodeAt(e))) e++;
   return { start: s, end: e };
 }
 
@@ -224,9 +268,9 @@ function readEnumerations(run: Run, lines: Line[], out: TextEnumeration[]): void
     from = at + 2;
     const { start, end } = sentenceBounds(t, at);
     // the total: the last counted number before 其中, separated from it only by punctuation
-    const before = numbersIn(run, Math.max(start, at - 60), at);
+    const before = numbersIn(t, Math.max(start, at - 60), at);
     const last = before[before.length - 1];
-    if (!last || !COUNT_UNITS.includes(last.num.unit)) continue;
+    if (!last || !COUNT_UNITS.includes(last.unit)) continue;
     const gap = t.slice(last.end, at).replace(/[\s，,：:（(]/g, '');
     if (gap.length > 2) continue;
     const head = t.slice(Math.max(start, last.start - 25), last.start);
@@ -246,19 +290,20 @@ function readEnumerations(run: Run, lines: Line[], out: TextEnumeration[]): void
     const stop = next >= 0 && next < end ? next : end;
     const parts: TextEnumeration['parts'] = [];
     let labelFrom = at + 2;
-    for (const n of numbersIn(run, at + 2, stop)) {
-      if (n.num.unit === last.num.unit) {
+    for (const n of numbersIn(t, at + 2, stop)) {
+      if (n.unit === last.unit) {
         const label = t.slice(labelFrom, n.start).replace(/^[\s：:，,、；;]+|[\s：:，,、]+$/g, '').replace(/^(?:以及|及|和)/, '');
-        parts.push({ label, value: n.num });
+        parts.push({ label, value: narrativeNumber(run, n) });
       }
       labelFrom = n.end;
     }
+    const total = narrativeNumber(run, last);
     const lastPart = parts[parts.length - 1];
     out.push({
       keyword: spanOf(run, kwAt, kwAt + kwLen, lines),
-      total: last.num,
+      total,
       parts,
-      range: { start: runRange(run, kwAt, kwAt).start, end: lastPart ? lastPart.value.range.end : last.num.range.end },
+      range: { start: runRange(run, kwAt, kwAt).start, end: lastPart ? lastPart.value.range.end : total.range.end },
       section: run.section,
     });
   }
@@ -310,8 +355,9 @@ function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {
       const numAt = m.index + m[0].length;
-      const { num, end } = readNumber(run, numAt);
-      if (!COUNT_WORDS.has(num.unit) || num.approx) continue;
+      const raw = readNumber(t, numAt);
+      const end = raw.end;
+      if (!COUNT_WORDS.has(raw.unit) || raw.approx) continue;
       const { start, end: sEnd } = sentenceBounds(t, m.index);
       const lead = t.slice(Math.max(start, m.index - 12), m.index);
       if ((topic === 'rules' || topic === 'normative') && NOT_PUBLISHED.test(lead)) continue;
@@ -321,12 +367,12 @@ function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
         const tail = t.slice(end, Math.min(sEnd, end + 40));
         const cm = /(?:其中|含)[^。；;\d]{0,4}?(?:上一?年度?|上年)结转[^。；;，,\d]{0,8}?(?=\d)/.exec(tail);
         if (cm) {
-          const c = readNumber(run, end + cm.index + cm[0].length).num;
-          if (COUNT_WORDS.has(c.unit)) carriedIn = c;
+          const c = readNumber(t, end + cm.index + cm[0].length);
+          if (COUNT_WORDS.has(c.unit)) carriedIn = narrativeNumber(run, c);
         }
       }
       const regional = /全(?:市|区|县|省|镇|乡|旗|州|盟)/.test(t.slice(start, m.index));
-      out.push({ topic, phrase: spanOf(run, m.index, m.index + m[0].replace(/[\s共计为：:]+$/, '').length, lines), value: num, carriedIn, regional, section: run.section });
+      out.push({ topic, phrase: spanOf(run, m.index, m.index + m[0].replace(/[\s共计为：:]+$/, '').length, lines), value: narrativeNumber(run, raw), carriedIn, regional, section: run.section });
       re.lastIndex = Math.max(re.lastIndex, end);
     }
   }

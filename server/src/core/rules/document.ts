@@ -57,6 +57,16 @@ export interface TableCell {
 /** The list of the model checked last: the cell rules run one after the other on the same model. */
 let cached: { model: ReportModel; list: TableCell[] } | null = null;
 
+const columnMaps = new WeakMap<TableDef, Map<string, ColumnDef>>();
+function columnMap(def: TableDef): Map<string, ColumnDef> {
+  let m = columnMaps.get(def);
+  if (!m) {
+    m = new Map(def.columns.map((x) => [x.key, x]));
+    columnMaps.set(def, m);
+  }
+  return m;
+}
+
 /** Every located cell of every readable table, with its table, template table and column (built once per model). */
 export function tableCells(model: ReportModel): TableCell[] {
   if (cached && cached.model === model) return cached.list;
@@ -65,7 +75,7 @@ export function tableCells(model: ReportModel): TableCell[] {
     if (!table.readable) continue;
     const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
     if (!def) continue;
-    const cols = new Map(def.columns.map((x) => [x.key, x]));
+    const cols = columnMap(def);
     for (const row of table.rows.values()) {
       for (const cell of row.cells.values()) {
         const col = cols.get(cell.col);

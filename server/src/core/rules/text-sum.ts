@@ -32,18 +32,37 @@ export const textSum: Rule = {
     if (!documentRulesApply(model)) return;
     for (const e of model.narrative.enumerations) {
       if (e.parts.length < 3 || e.total.approx || e.parts.some((p) => p.value.approx)) continue;
-      const all = scaledSum([e.total, ...e.parts.map((p) => p.value)]);
-      const total = BigInt(Math.round(e.total.value * 10 ** all.scale));
-      const parts = scaledSum(e.parts.map((p) => p.value));
-      const partsAtScale = parts.exact * 10n ** BigInt(all.scale - parts.scale);
-      if (partsAtScale === total) continue;
+      let total: bigint;
+      let partsAtScale: bigint;
+      let scale: number;
+      let partsSum: string;
+      if (Number.isSafeInteger(e.total.value) && e.total.text.indexOf('.') < 0 && e.parts.every((p) => Number.isSafeInteger(p.value.value) && p.value.text.indexOf('.') < 0)) {
+        // whole numbers (nearly always): plain arithmetic, exact while the sum stays a safe integer
+        let sum = 0;
+        for (const p of e.parts) sum += p.value.value;
+        if (Number.isSafeInteger(sum) && sum === e.total.value) continue;
+        total = BigInt(e.total.value);
+        partsAtScale = 0n;
+        for (const p of e.parts) partsAtScale += BigInt(p.value.value);
+        if (partsAtScale === total) continue;
+        scale = 0;
+        partsSum = partsAtScale.toString();
+      } else {
+        const all = scaledSum([e.total, ...e.parts.map((p) => p.value)]);
+        total = BigInt(Math.round(e.total.value * 10 ** all.scale));
+        const parts = scaledSum(e.parts.map((p) => p.value));
+        partsAtScale = parts.exact * 10n ** BigInt(all.scale - parts.scale);
+        if (partsAtScale === total) continue;
+        scale = all.scale;
+        partsSum = parts.sum;
+      }
       const expr = e.parts.map((p) => p.value.text).join('＋');
-      const diff = Number(total - partsAtScale) / 10 ** all.scale;
+      const diff = Number(total - partsAtScale) / 10 ** scale;
       ctx.report({
         range: e.total.range,
         message: {
-          zh: `总数${e.total.text}${e.total.unit}与“其中”所列${e.parts.length}项之和不符：${expr}＝${parts.sum}${e.total.unit}，相差${Math.abs(diff)}${e.total.unit}。`,
-          en: `The total ${e.total.text} differs from the sum of the ${e.parts.length} listed parts: ${expr.replace(/＋/g, ' + ')} = ${parts.sum} (difference ${Math.abs(diff)}).`,
+          zh: `总数${e.total.text}${e.total.unit}与“其中”所列${e.parts.length}项之和不符：${expr}＝${partsSum}${e.total.unit}，相差${Math.abs(diff)}${e.total.unit}。`,
+          en: `The total ${e.total.text} differs from the sum of the ${e.parts.length} listed parts: ${expr.replace(/＋/g, ' + ')} = ${partsSum} (difference ${Math.abs(diff)}).`,
         },
         related: e.parts.map((p) => ({ range: p.value.range, message: { zh: `${p.label || '分项'}：${p.value.text}${p.value.unit}`, en: `${p.label || 'part'}: ${p.value.text}` } })),
       });
