@@ -284,6 +284,36 @@ class Evaluated implements RelationResult {
   get operands(): Operand[] {
     return (this.ops ??= buildOperands(this.c, this.grid, this.scale));
   }
+
+  /** Whether the relation may read one of `cells` (its total, a term's cell or a group item), without building the operands. */
+  mayRead(cells: ReadonlySet<Cell>): boolean {
+    const g = this.grid.cells;
+    const has = (at: number): boolean => {
+      if (at < 0) return false;
+      const cell = g[at];
+      return cell !== null && cells.has(cell);
+    };
+    if (has(this.c.totalAt)) return true;
+    for (const t of this.c.terms) {
+      if (has(t.at)) return true;
+      if (t.items) for (const at of t.items) if (has(at)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * The relations in which any of `cells` is the total or a summed cell. An index of the cells each relation
+ * may read narrows the search, so only the few candidates build their operands.
+ */
+export function relationsTouching(relations: RelationResult[], cells: ReadonlySet<Cell>): RelationResult[] {
+  const out: RelationResult[] = [];
+  for (const r of relations) {
+    const candidate = r instanceof Evaluated ? r.mayRead(cells) : true;
+    if (!candidate) continue;
+    if ((r.totalCell && cells.has(r.totalCell)) || r.operands.some((o) => o.cells.some((c) => cells.has(c)))) out.push(r);
+  }
+  return out;
 }
 
 function intervalOf(c: Cell, col: ColumnDef, scale: number): Interval | null {

@@ -57,7 +57,7 @@ function markdownFields(lineText: string, line: number): Field[] {
   return splitCells(lineText, line, 124 /* | */, a, b);
 }
 
-export function readRows(lines: Line[], first: number, last: number): { rows: PhysRow[]; layout: Layout } {
+export function readRows(lines: Line[], first: number, last: number, directives = true): { rows: PhysRow[]; layout: Layout } {
   const rows: PhysRow[] = [];
   let block: PhysRow | null = null;
   let prevWasBlockLine = false;
@@ -66,7 +66,7 @@ export function readRows(lines: Line[], first: number, last: number): { rows: Ph
   let md = 0;
   for (let i = first; i <= last && i < lines.length; i++) {
     const text = lines[i].text;
-    if (isDirectiveLine(text)) continue;
+    if (directives && isDirectiveLine(text)) continue;
     // a line holding only a tab is an empty cell of the current row (Word → text), not a row break
     if (isBlank(text) && text.indexOf('\t') < 0) {
       block = null;

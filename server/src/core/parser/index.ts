@@ -224,6 +224,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   // a byte-order mark stays in the text (as whitespace) so that positions match the client's document
   const src = text;
   const { lines, eol } = splitLines(src);
+  // most drafts hold no inline directive: one scan of the text spares a check of every line
+  const directives = src.indexOf('nianbao-') >= 0;
   // level-1 headings → sections
   const l1: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -255,7 +257,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const s2 = sectionFor(2);
   let docTemplate: TemplateId | null = null;
   if (s2) {
-    const { rows, layout } = readRows(lines, s2.startLine + 1, s2.endLine);
+    const { rows, layout } = readRows(lines, s2.startLine + 1, s2.endLine, directives);
     const active = readActive(rows, layout, null);
     tables.push(...active);
     const votes = { '2019': 0, '2021': 0 };
@@ -271,7 +273,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   }
   const s3 = sectionFor(3);
   if (s3) {
-    const { rows, layout } = readRows(lines, s3.startLine + 1, s3.endLine);
+    const { rows, layout } = readRows(lines, s3.startLine + 1, s3.endLine, directives);
     const apps = readApplications(rows, layout, docTemplate);
     if (apps) {
       tables.push(apps);
@@ -280,26 +282,26 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   }
   const s4 = sectionFor(4);
   if (s4) {
-    const { rows, layout } = readRows(lines, s4.startLine + 1, s4.endLine);
+    const { rows, layout } = readRows(lines, s4.startLine + 1, s4.endLine, directives);
     const review = readReview(rows, layout, docTemplate ?? '2021');
     if (review) tables.push(review);
   }
   for (const t of tables) tightenLines(t);
 
   // lower-level headings and narrative, outside tables
-  const inTable = new Uint8Array(lines.length);
+  const inTable: number[] = new Array<number>(lines.length).fill(0);
   for (const t of tables) for (let i = t.firstLine; i <= t.lastLine && i < lines.length; i++) inTable[i] = 1;
-  const l1Lines = new Set(l1.map((h) => h.line));
   const headings: Heading[] = [];
   const paragraphs: Paragraph[] = [];
   let si = -1;
   for (let i = 0; i < lines.length; i++) {
+    // sections start at the level-1 headings, in line order
     while (si + 1 < sections.length && sections[si + 1].startLine <= i) si++;
-    if (l1Lines.has(i)) {
-      headings.push(sections.find((s) => s.startLine === i)!.heading);
+    if (si >= 0 && sections[si].startLine === i) {
+      headings.push(sections[si].heading);
       continue;
     }
-    if (inTable[i] || isBlank(lines[i].text) || isDirectiveLine(lines[i].text)) continue;
+    if (inTable[i] || isBlank(lines[i].text) || (directives && isDirectiveLine(lines[i].text))) continue;
     if (title && title.lines.includes(i)) continue;
     const t = lines[i].text;
     if (t.length <= 2000) {
@@ -309,9 +311,8 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     paragraphs.push({ line: i, text: t, section: si >= 0 ? sections[si].official : null });
   }
   const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(sections.map((s) => s.official).filter((n) => n !== null)).size >= 3;
-  const narrative = readNarrative(lines, paragraphs, sections, headings, inTable);
-  const directives = readDirectives(lines);
-  return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives };
+  const narrative = readNarrative(src, lines, paragraphs, sections, headings, inTable);
+  return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
 }
 
 /** Narrow a table's line span to the lines that hold its labels and cells. */

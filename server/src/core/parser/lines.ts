@@ -77,7 +77,7 @@ export function chineseNumeral(s: string): number {
   const ten = s.indexOf('十');
   if (ten < 0) {
     let v = 0;
-    for (const ch of s) v = v * 10 + (CN_DIGITS[ch] ?? 0);
+    for (let i = 0; i < s.length; i++) v = v * 10 + (CN_DIGITS[s[i]] ?? 0);
     return v;
   }
   const tens = ten === 0 ? 1 : CN_DIGITS[s[0]] ?? 0;

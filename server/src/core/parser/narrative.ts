@@ -345,12 +345,12 @@ const COUNT_TRIGGERS: Record<NarrativeTopic, string[]> = {
 
 const DIGIT = /\d/;
 
-function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
+function readCounts(run: Run, lines: Line[], out: NarrativeCount[], has: (w: string) => boolean): void {
   const t = run.text;
   if (!DIGIT.test(t)) return;
   for (const { topic, re } of COUNT_PATTERNS) {
     const triggers = COUNT_TRIGGERS[topic];
-    if (triggers && !triggers.some((w) => t.indexOf(w) >= 0)) continue;
+    if (!triggers.some((w) => has(w) && t.indexOf(w) >= 0)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {
@@ -506,7 +506,7 @@ const CITE_2021 = /(?:国办公开办函)?\s*[〔\[【(]\s*2021\s*[〕\]】)]\s*
 const TITLE_2019 = '关于政府信息公开工作年度报告有关事项的通知';
 const TITLE_2021 = '政府信息公开工作年度报告格式的通知';
 
-function readCitations(run: Run, lines: Line[], out: NoticeCitation[]): void {
+function readCitations(run: Run, lines: Line[], out: NoticeCitation[], has: (w: string) => boolean): void {
   const t = run.text;
   for (const [re, notice] of [
     [CITE_2019, '2019'],
@@ -525,7 +525,7 @@ function readCitations(run: Run, lines: Line[], out: NoticeCitation[]): void {
     [TITLE_2021, '2021'],
   ] as const) {
     let from = 0;
-    for (;;) {
+    while (has(title)) {
       const at = t.indexOf(title, from);
       if (at < 0) break;
       from = at + title.length;
@@ -537,12 +537,12 @@ function readCitations(run: Run, lines: Line[], out: NoticeCitation[]): void {
 const REPORT_YEAR = /(\d{4})\s*年度?[^。；;，,\d]{0,24}?政府信息公开(?:工作)?年度报告/g;
 const LEAD_YEAR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。；;]{0,30}?[。：:])?\s*(\d{4})\s*年度?[，,]/;
 
-function readYearClaims(run: Run, out: YearClaim[]): void {
+function readYearClaims(run: Run, out: YearClaim[], reportTitle: boolean): void {
   const t = run.text;
   if (!DIGIT.test(t)) return;
   REPORT_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while (t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
+  while (reportTitle && t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
     out.push({ year: parseInt(m[1], 10), kind: 'report', yearRange: runRange(run, m.index, m.index + 4), section: run.section });
   }
   const l = LEAD_YEAR.exec(t);
@@ -572,9 +572,66 @@ const CHROME_FIRST = new Set(['当', '您', '所', '首', '分', '浏', '访']);
 const PRE_2019 = ['政府信息公开情况统计表', '指标名称', '计量单位', '受理依申请公开信息总数', '同意公开答复数', '政府信息公开的收费及减免情况'];
 
 // ---------------------------------------------------------------------------------------------
+// which words occur in the document at all: one scan decides which extractors need to look at each run
 
-export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: Uint8Array): Narrative {
+const ASSESSMENT = ['工作考核', '考核'];
+const REVIEW = ['社会评议', '评议'];
+const ACCOUNTABILITY = ['责任追究', '追究', '问责'];
+
+/** Every CJK word an extractor looks for literally (width conversion never changes them). */
+const WORDS = [
+  '其中',
+  ...Object.values(COUNT_TRIGGERS).flat(),
+  '行政',
+  '是',
+  '号',
+  '通知',
+  TITLE_2019,
+  TITLE_2021,
+  '年度报告',
+  '处理费',
+  ...ASSESSMENT,
+  ...REVIEW,
+  ...ACCOUNTABILITY,
+  '打印',
+  '关闭',
+  '字号',
+  ...PRE_2019,
+];
+const BY_FIRST = new Map<number, string[]>();
+for (const w of new Set(WORDS)) {
+  const c = w.charCodeAt(0);
+  const list = BY_FIRST.get(c);
+  if (list) list.push(w);
+  else BY_FIRST.set(c, [w]);
+}
+const IS_FIRST = new Uint8Array(0x10000);
+for (const c of BY_FIRST.keys()) IS_FIRST[c] = 1;
+
+/** The words of WORDS that occur in `text` (one pass over its characters). */
+function wordsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (IS_FIRST[c] === 0) continue;
+    for (const w of BY_FIRST.get(c)!) if (text.startsWith(w, i)) found.add(w);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function readNarrative(text: string, lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
   const runs = buildRuns(lines, paragraphs);
+  const words = wordsIn(text);
+  const has = (w: string): boolean => words.has(w);
+  const present = (list: string[]): string[] => list.filter(has);
+  const assessment = present(ASSESSMENT);
+  const review = present(REVIEW);
+  const accountability = present(ACCOUNTABILITY);
+  const preFormat = present(PRE_2019);
+  const citations = has('号') || has('通知');
+  const chromeWords = has('打印') || has('关闭') || has('字号');
   const n: Narrative = {
     enumerations: [],
     counts: [],
@@ -594,14 +651,14 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
   for (const s of sections) headingLines.add(s.heading.line);
   let seq: { section: number | null; markers: ShiMarker[] } | null = null;
   for (const run of runs) {
-    readEnumerations(run, lines, n.enumerations);
-    readCounts(run, lines, n.counts);
-    readNoCaseClaims(run, n.noCaseClaims);
+    if (has('其中')) readEnumerations(run, lines, n.enumerations);
+    readCounts(run, lines, n.counts, has);
+    if (has('行政')) readNoCaseClaims(run, n.noCaseClaims);
     readPeriods(run, n.periods);
-    if (run.text.indexOf('号') >= 0 || run.text.indexOf('通知') >= 0) readCitations(run, lines, n.citations);
-    readYearClaims(run, n.yearClaims);
+    if (citations && (run.text.indexOf('号') >= 0 || run.text.indexOf('通知') >= 0)) readCitations(run, lines, n.citations, has);
+    readYearClaims(run, n.yearClaims, has('年度报告'));
     if (run.pieces.some((p) => headingLines.has(p.line)) || (seq && seq.section !== run.section)) seq = null;
-    for (const mk of readShi(run)) {
+    for (const mk of has('是') ? readShi(run) : []) {
       if (mk.ordinal === 1 || !seq) {
         seq = { section: run.section, markers: [] };
         n.shiSequences.push(seq);
@@ -609,20 +666,20 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
       seq.markers.push(mk);
     }
     let from = 0;
-    for (;;) {
+    while (has('处理费')) {
       const at = run.text.indexOf('处理费', from);
       if (at < 0) break;
       from = at + 3;
       const a = run.text.slice(Math.max(0, at - 2), at) === '信息' ? at - 2 : at;
       n.feeMentions.push({ span: spanOf(run, a, at + 3, lines), section: run.section });
     }
-    n.oversight.assessment ??= firstMention(run, lines, ['工作考核', '考核']);
-    n.oversight.review ??= firstMention(run, lines, ['社会评议', '评议']);
-    n.oversight.accountability ??= firstMention(run, lines, ['责任追究', '追究', '问责']);
+    if (assessment.length) n.oversight.assessment ??= firstMention(run, lines, assessment);
+    if (review.length) n.oversight.review ??= firstMention(run, lines, review);
+    if (accountability.length) n.oversight.accountability ??= firstMention(run, lines, accountability);
     BOOKMARK.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = BOOKMARK.exec(run.text))) n.artefacts.push({ kind: 'bookmark', span: spanOf(run, m.index, m.index + m[0].length, lines) });
-    for (const w of n.preFormatMarkers.length < 20 ? PRE_2019 : []) {
+    for (const w of n.preFormatMarkers.length < 20 ? preFormat : []) {
       const at = run.text.indexOf(w);
       if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
     }
@@ -631,7 +688,7 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
     if (p.text.length > 200) continue;
     // web-page chrome starts with one of these characters or contains 打印/关闭/字号: skip the rest unconverted
     const first = p.text.trimStart().charAt(0);
-    if (!CHROME_FIRST.has(first) && p.text.indexOf('打印') < 0 && p.text.indexOf('关闭') < 0 && p.text.indexOf('字号') < 0) continue;
+    if (!CHROME_FIRST.has(first) && !(chromeWords && (p.text.indexOf('打印') >= 0 || p.text.indexOf('关闭') >= 0 || p.text.indexOf('字号') >= 0))) continue;
     const t = toHalfWidth(p.text);
     if (CHROME.test(t.trim())) {
       const a = t.length - t.trimStart().length;

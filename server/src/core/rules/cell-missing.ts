@@ -1,4 +1,4 @@
-import { colLabel, holdsWithZeros, type RelationResult } from '../relations';
+import { colLabel, holdsWithZeros, relationsTouching } from '../relations';
 import type { Rule } from '../rule';
 import { TEMPLATES } from '../templates';
 import { listEn, listZh } from '../text';
@@ -19,25 +19,6 @@ export const cellMissing: Rule = {
     examples: { wrong: '(一) 予以公开⇥⇥⇥⇥⇥⇥0', right: '(一) 予以公开⇥0⇥0⇥0⇥0⇥0⇥0⇥0' },
   },
   check(ctx) {
-    // the relations each cell takes part in (as total or operand), built on the first row that needs it
-    let byCell: Map<Cell, RelationResult[]> | null = null;
-    const relationsOf = (cells: Cell[]): RelationResult[] => {
-      if (!byCell) {
-        byCell = new Map();
-        for (const r of ctx.relations()) {
-          const add = (c: Cell): void => {
-            const list = byCell!.get(c);
-            if (!list) byCell!.set(c, [r]);
-            else if (list[list.length - 1] !== r) list.push(r);
-          };
-          if (r.totalCell) add(r.totalCell);
-          for (const o of r.operands) for (const c of o.cells) add(c);
-        }
-      }
-      const out = new Set<RelationResult>();
-      for (const c of cells) for (const r of byCell.get(c) ?? []) out.add(r);
-      return [...out];
-    };
     for (const table of ctx.model.tables) {
       if (!table.readable) continue;
       const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
@@ -57,7 +38,7 @@ export const cellMissing: Rule = {
         if (located.length === missing.length) {
           // 0 is certain only when every relation touching these cells still holds with 0
           const zeros = new Set(missing);
-          const touching = relationsOf(missing);
+          const touching = relationsTouching(ctx.relations(), zeros);
           const consistent = touching.every((r) => holdsWithZeros(r, zeros) !== false);
           fixes.push({
             title: consistent

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { cellPlace, tableCells } from './document';
+import { cellPlace, findCells } from './document';
 
 export const cellNegative: Rule = {
   meta: {
@@ -15,8 +15,8 @@ export const cellNegative: Rule = {
     examples: { wrong: '行政处罚⇥-3', right: '行政处罚⇥3' },
   },
   check(ctx) {
-    for (const { def, cell: c, col } of tableCells(ctx.model)) {
-      if (col.kind === 'signed' || c.value.kind !== 'number' || !c.value.digits.startsWith('-')) continue;
+    for (const { def, cell: c, col } of findCells(ctx.model, (x) => x.value.kind === 'number' && x.value.digits.startsWith('-'))) {
+      if (col.kind === 'signed') continue;
       const where = cellPlace(def, c);
       ctx.report({
         range: c.range,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { cellPlace, tableCells } from './document';
+import { cellPlace, findCells } from './document';
 
 export const cellNotNumber: Rule = {
   meta: {
@@ -15,7 +15,7 @@ export const cellNotNumber: Rule = {
     examples: { wrong: '行政许可⇥约120件左右', right: '行政许可⇥120' },
   },
   check(ctx) {
-    for (const { def, cell: c, col } of tableCells(ctx.model)) {
+    for (const { def, cell: c, col } of findCells(ctx.model, (x) => x.value.kind === 'invalid' || (x.value.kind === 'number' && x.value.decimals > 0))) {
       if (c.value.kind === 'invalid') {
         const where = cellPlace(def, c);
         ctx.report({

@@ -54,9 +54,6 @@ export interface TableCell {
   col: ColumnDef;
 }
 
-/** The list of the model checked last: the cell rules run one after the other on the same model. */
-let cached: { model: ReportModel; list: TableCell[] } | null = null;
-
 const columnMaps = new WeakMap<TableDef, Map<string, ColumnDef>>();
 function columnMap(def: TableDef): Map<string, ColumnDef> {
   let m = columnMaps.get(def);
@@ -67,23 +64,22 @@ function columnMap(def: TableDef): Map<string, ColumnDef> {
   return m;
 }
 
-/** Every located cell of every readable table, with its table, template table and column (built once per model). */
-export function tableCells(model: ReportModel): TableCell[] {
-  if (cached && cached.model === model) return cached.list;
+/** The located cells of every readable table that pass `pick`, with their table, template table and column. */
+export function findCells(model: ReportModel, pick: (cell: Cell) => boolean): TableCell[] {
   const list: TableCell[] = [];
   for (const table of model.tables) {
     if (!table.readable) continue;
-    const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
-    if (!def) continue;
-    const cols = columnMap(def);
+    let def: TableDef | undefined;
     for (const row of table.rows.values()) {
       for (const cell of row.cells.values()) {
-        const col = cols.get(cell.col);
+        if (!pick(cell)) continue;
+        def ??= TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+        if (!def) break;
+        const col = columnMap(def).get(cell.col);
         if (col) list.push({ table, def, row, cell, col });
       }
     }
   }
-  cached = { model, list };
   return list;
 }
 
