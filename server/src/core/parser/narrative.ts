@@ -598,25 +598,13 @@ const WORDS = [
   '字号',
   ...PRE_2019,
 ];
-const BY_FIRST = new Map<number, string[]>();
-for (const w of new Set(WORDS)) {
-  const c = w.charCodeAt(0);
-  const list = BY_FIRST.get(c);
-  if (list) list.push(w);
-  else BY_FIRST.set(c, [w]);
-}
-const IS_FIRST = new Uint8Array(0x10000);
-for (const c of BY_FIRST.keys()) IS_FIRST[c] = 1;
+const UNIQUE_WORDS = [...new Set(WORDS)];
 
-/** The words of WORDS that occur in `text` (one pass over its characters). */
+/** The words of WORDS that occur in `text` (native substring search: faster than any scan written in JS). */
 function wordsIn(text: string): Set<string> {
-  const found = new Set<string>();
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (IS_FIRST[c] === 0) continue;
-    for (const w of BY_FIRST.get(c)!) if (text.startsWith(w, i)) found.add(w);
-  }
-  return found;
+  const out = new Set<string>();
+  for (const w of UNIQUE_WORDS) if (text.indexOf(w) >= 0) out.add(w);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
