@@ -42,12 +42,24 @@ interface Piece {
 
 /** Consecutive narrative lines joined into one text (a paragraph wrapped by a PDF conversion). */
 export interface Run {
-  /** half-width text (same length as the original: every character maps to one character) */
+  /** the paragraphs' text, digits, letters and spaces in half-width (same length as the original: every character maps to one character) */
   text: string;
   pieces: Piece[];
   section: number | null;
   /** the run starts with a numbered heading */
   startsHeading: boolean;
+}
+
+/** Full-width forms that change what the extractors read: digits, letters, %, the full stop of decimals, U+3000. */
+const WIDE_FORMS = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
+
+/**
+ * The text of a run in the form the extractors read. Only a paragraph holding full-width digits, letters or
+ * spaces is converted to half-width; full-width punctuation alone (，：（）) is left as written, since every
+ * pattern accepts both widths of it — converting each Chinese comma would cost more than all the reading.
+ */
+function narrowForms(s: string): string {
+  return WIDE_FORMS.test(s) ? toHalfWidth(s) : s;
 }
 
 const SENTENCE_END = '。；;！？!?';
@@ -99,7 +111,7 @@ export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
     while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
     while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
     if (a === b) continue;
-    const text = toHalfWidth(raw.slice(a, b));
+    const text = narrowForms(raw.slice(a, b));
     const startsHeading = HEADING_START.test(text);
     let gapOk = p.line - prevLine <= 4;
     if (gapOk) {
@@ -501,8 +513,8 @@ function readPeriods(run: Run, out: StatPeriod[]): void {
 // ---------------------------------------------------------------------------------------------
 // citations, year claims, keywords, artefacts
 
-const CITE_2019 = /(?:国办公开办函)?\s*[〔\[【(]\s*2019\s*[〕\]】)]\s*60\s*号/g;
-const CITE_2021 = /(?:国办公开办函)?\s*[〔\[【(]\s*2021\s*[〕\]】)]\s*30\s*号/g;
+const CITE_2019 = /(?:国办公开办函)?\s*[〔\[【(（［]\s*2019\s*[〕\]】)）］]\s*60\s*号/g;
+const CITE_2021 = /(?:国办公开办函)?\s*[〔\[【(（［]\s*2021\s*[〕\]】)）］]\s*30\s*号/g;
 const TITLE_2019 = '关于政府信息公开工作年度报告有关事项的通知';
 const TITLE_2021 = '政府信息公开工作年度报告格式的通知';
 
@@ -565,7 +577,7 @@ function firstMention(run: Run, lines: Line[], words: string[]): KeywordMention 
   return best < 0 ? null : { span: spanOf(run, best, best + len, lines), section: run.section };
 }
 
-const BOOKMARK = /\[bookmark:[^\]\n]{0,120}\]/g;
+const BOOKMARK = /[\[［]bookmark[:：][^\]］\n]{0,120}[\]］]/g;
 const CHROME = /^(?:当前位置|您所在的位置|您的位置|所在位置)\s*[:：]|^首页\s*[>＞›»]|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小|^分享到\s*[:：]|^(?:浏览|访问)(?:次数|量)\s*[:：]/;
 /** First characters of the CHROME patterns anchored at the start of a line. */
 const CHROME_FIRST = new Set(['当', '您', '所', '首', '分', '浏', '访']);
