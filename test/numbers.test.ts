@@ -104,3 +104,16 @@ describe('numbers: reading is stable', () => {
     assert.equal(num('１，２３４．５').digits, '1234.5');
   });
 });
+
+describe('numbers: canonical small integers (read without the cache)', () => {
+  it('gives the same value as the general reader, and never for a leading zero or five digits', () => {
+    for (const raw of ['0', '7', '42', '999', '9999']) {
+      assert.deepEqual(parseCellValue(raw), { kind: 'number', value: Number(raw), digits: raw, decimals: 0, nonCanonical: false, unit: null });
+    }
+    assert.deepEqual(parseCellValue('007'), { kind: 'number', value: 7, digits: '7', decimals: 0, nonCanonical: false, unit: null });
+    const big = parseCellValue('12345') as NumberValue;
+    assert.equal(big.digits, '12345');
+    assert.equal((parseCellValue('１２') as NumberValue).nonCanonical, true);
+    assert.equal(parseCellValue('1a').kind, 'invalid');
+  });
+});

@@ -498,3 +498,47 @@ describe('document rules on the seeds', () => {
     assert.equal(of(seed('004'), 'template-version').length, 0);
   });
 });
+
+describe('narrative: both widths of punctuation, full-width digits', () => {
+  const narrative = (text: string) => parseReport(text).narrative;
+
+  it('finds the format notice cited with full-width, half-width or 〔〕 brackets', () => {
+    for (const cite of ['国办公开办函（2021）30号', '国办公开办函(2021)30号', '国办公开办函〔2021〕30号', '国办公开办函［2021］30号']) {
+      const c = narrative(`一、总体情况\n本报告按照${cite}的要求编制。`).citations;
+      assert.deepEqual(
+        c.map((x) => [x.notice, x.by]),
+        [['2021', 'number']],
+        cite,
+      );
+    }
+  });
+
+  it('reads counts and years written in full-width digits', () => {
+    const n = narrative('一、总体情况\n２０２３年，本机关共收到政府信息公开申请１２件，予以公开５件。');
+    assert.deepEqual(
+      n.counts.map((c) => [c.topic, c.value.value, c.value.text]),
+      [
+        ['received', 12, '12'],
+        ['disclosed', 5, '5'],
+      ],
+    );
+    // the range still points at the full-width digits of the original line
+    assert.deepEqual(n.counts[0].value.range, { start: { line: 1, character: 20 }, end: { line: 1, character: 22 } });
+  });
+
+  it('adds up a breakdown whatever the width of its commas and colons', () => {
+    for (const [comma, colon] of [
+      ['，', '：'],
+      [',', ':'],
+    ]) {
+      const text = `二、主动公开政府信息情况\n全年主动公开信息共计10条${comma}其中${colon}工作动态3条、通知公告3条、政策文件3条。`;
+      const [d] = of(`${draft()}\n${text}`, 'text-sum');
+      assert.ok(d, `text-sum with ${comma}${colon}`);
+      assert.match(d.message.zh, /3＋3＋3＝9条，相差1条/);
+      assert.deepEqual(
+        parseReport(text).narrative.enumerations[0].parts.map((p) => p.label),
+        ['工作动态', '通知公告', '政策文件'],
+      );
+    }
+  });
+});

@@ -56,33 +56,38 @@ function listRules(locale: Locale): string {
 
 /** Cross-year findings, added to the report of the later year; the rule levels of that file's settings apply. */
 function addCrossYear(results: FileResult[], settingsOf: (r: FileResult) => LintSettings): void {
-  const byBody = new Map<string, FileResult[]>();
+  // reports by body and year: each report is compared only with its body's reports of the year before
+  // (linear in the number of files; a folder of many reports of one body and year costs nothing here)
+  const byBodyYear = new Map<string, FileResult[]>();
+  const keyOf = (body: string, year: number): string => `${year}\u0000${body}`;
   for (const r of results) {
     const k = r.facts?.bodyKey;
     if (!k || r.facts?.year == null) continue;
-    const list = byBody.get(k) ?? [];
-    list.push(r);
-    byBody.set(k, list);
+    const key = keyOf(k, r.facts.year);
+    const list = byBodyYear.get(key);
+    if (list) list.push(r);
+    else byBodyYear.set(key, [r]);
   }
-  for (const list of byBody.values()) {
-    if (list.length < 2) continue;
-    for (const cur of list) {
-      const settings = settingsOf(cur);
-      const seen = new Set<string>();
-      const found: LintDiagnostic[] = [];
-      for (const prev of list) {
-        if (prev === cur || !prev.facts || !cur.facts) continue;
-        for (const d of checkCrossYearFacts(prev.facts, cur.facts)) {
-          const level = settings.rules[d.rule];
-          if (level === 'off') continue;
-          const key = `${d.rule}|${d.range.start.line}:${d.range.start.character}|${d.message.zh}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          found.push(level ? { ...d, severity: level } : d);
-        }
+  for (const r of results) {
+    const facts = r.facts;
+    if (!facts?.bodyKey || facts.year == null) continue;
+    const previous = byBodyYear.get(keyOf(facts.bodyKey, facts.year - 1));
+    if (!previous) continue;
+    const settings = settingsOf(r);
+    const seen = new Set<string>();
+    const found: LintDiagnostic[] = [];
+    for (const prev of previous) {
+      if (!prev.facts) continue;
+      for (const d of checkCrossYearFacts(prev.facts, facts)) {
+        const level = settings.rules[d.rule];
+        if (level === 'off') continue;
+        const key = `${d.rule}|${d.range.start.line}:${d.range.start.character}|${d.message.zh}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        found.push(level ? { ...d, severity: level } : d);
       }
-      if (found.length) cur.diagnostics = [...cur.diagnostics, ...found].sort(compareDiagnostics);
     }
+    if (found.length) r.diagnostics = [...r.diagnostics, ...found].sort(compareDiagnostics);
   }
 }
 

@@ -357,12 +357,14 @@ const COUNT_TRIGGERS: Record<NarrativeTopic, string[]> = {
 
 const DIGIT = /\d/;
 
-function readCounts(run: Run, lines: Line[], out: NarrativeCount[], has: (w: string) => boolean): void {
+function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
   const t = run.text;
   if (!DIGIT.test(t)) return;
   for (const { topic, re } of COUNT_PATTERNS) {
     const triggers = COUNT_TRIGGERS[topic];
-    if (!triggers.some((w) => has(w) && t.indexOf(w) >= 0)) continue;
+    let triggered = false;
+    for (let i = 0; i < triggers.length && !triggered; i++) triggered = t.indexOf(triggers[i]) >= 0;
+    if (!triggered) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {
@@ -549,12 +551,12 @@ function readCitations(run: Run, lines: Line[], out: NoticeCitation[], has: (w: 
 const REPORT_YEAR = /(\d{4})\s*年度?[^。；;，,\d]{0,24}?政府信息公开(?:工作)?年度报告/g;
 const LEAD_YEAR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。；;]{0,30}?[。：:])?\s*(\d{4})\s*年度?[，,]/;
 
-function readYearClaims(run: Run, out: YearClaim[], reportTitle: boolean): void {
+function readYearClaims(run: Run, out: YearClaim[]): void {
   const t = run.text;
   if (!DIGIT.test(t)) return;
   REPORT_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while (reportTitle && t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
+  while (t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
     out.push({ year: parseInt(m[1], 10), kind: 'report', yearRange: runRange(run, m.index, m.index + 4), section: run.section });
   }
   const l = LEAD_YEAR.exec(t);
@@ -590,27 +592,14 @@ const ASSESSMENT = ['工作考核', '考核'];
 const REVIEW = ['社会评议', '评议'];
 const ACCOUNTABILITY = ['责任追究', '追究', '问责'];
 
-/** Every CJK word an extractor looks for literally (width conversion never changes them). */
-const WORDS = [
-  '其中',
-  ...Object.values(COUNT_TRIGGERS).flat(),
-  '行政',
-  '是',
-  '号',
-  '通知',
-  TITLE_2019,
-  TITLE_2021,
-  '年度报告',
-  '处理费',
-  ...ASSESSMENT,
-  ...REVIEW,
-  ...ACCOUNTABILITY,
-  '打印',
-  '关闭',
-  '字号',
-  ...PRE_2019,
-];
+/**
+ * Words an extractor looks for literally that most reports do not contain (width conversion never changes
+ * them): one search of the whole text spares a search of every run. Words nearly every report contains
+ * (其中, 申请, 行政, 是 …) are not worth the extra search and are looked for per run only.
+ */
+const WORDS = [TITLE_2019, TITLE_2021, '处理费', ...ASSESSMENT, ...REVIEW, ...ACCOUNTABILITY, '打印', '关闭', '字号', ...PRE_2019];
 const UNIQUE_WORDS = [...new Set(WORDS)];
+const CHECKED = new Set(UNIQUE_WORDS);
 
 /** The words of WORDS that occur in `text` (native substring search: faster than any scan written in JS). */
 function wordsIn(text: string): Set<string> {
@@ -624,14 +613,14 @@ function wordsIn(text: string): Set<string> {
 export function readNarrative(text: string, lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
   const runs = buildRuns(lines, paragraphs);
   const words = wordsIn(text);
-  const has = (w: string): boolean => words.has(w);
+  const has = (w: string): boolean => !CHECKED.has(w) || words.has(w);
   const present = (list: string[]): string[] => list.filter(has);
   const assessment = present(ASSESSMENT);
   const review = present(REVIEW);
   const accountability = present(ACCOUNTABILITY);
   const preFormat = present(PRE_2019);
-  const citations = has('号') || has('通知');
   const chromeWords = has('打印') || has('关闭') || has('字号');
+  const fees = has('处理费');
   const n: Narrative = {
     enumerations: [],
     counts: [],
@@ -651,14 +640,14 @@ export function readNarrative(text: string, lines: Line[], paragraphs: Paragraph
   for (const s of sections) headingLines.add(s.heading.line);
   let seq: { section: number | null; markers: ShiMarker[] } | null = null;
   for (const run of runs) {
-    if (has('其中')) readEnumerations(run, lines, n.enumerations);
-    readCounts(run, lines, n.counts, has);
-    if (has('行政')) readNoCaseClaims(run, n.noCaseClaims);
+    readEnumerations(run, lines, n.enumerations);
+    readCounts(run, lines, n.counts);
+    readNoCaseClaims(run, n.noCaseClaims);
     readPeriods(run, n.periods);
-    if (citations && (run.text.indexOf('号') >= 0 || run.text.indexOf('通知') >= 0)) readCitations(run, lines, n.citations, has);
-    readYearClaims(run, n.yearClaims, has('年度报告'));
+    if (run.text.indexOf('号') >= 0 || run.text.indexOf('通知') >= 0) readCitations(run, lines, n.citations, has);
+    readYearClaims(run, n.yearClaims);
     if (run.pieces.some((p) => headingLines.has(p.line)) || (seq && seq.section !== run.section)) seq = null;
-    for (const mk of has('是') ? readShi(run) : []) {
+    for (const mk of readShi(run)) {
       if (mk.ordinal === 1 || !seq) {
         seq = { section: run.section, markers: [] };
         n.shiSequences.push(seq);
@@ -666,7 +655,7 @@ export function readNarrative(text: string, lines: Line[], paragraphs: Paragraph
       seq.markers.push(mk);
     }
     let from = 0;
-    while (has('处理费')) {
+    while (fees) {
       const at = run.text.indexOf('处理费', from);
       if (at < 0) break;
       from = at + 3;
