@@ -50,24 +50,42 @@ function measure(text, runs) {
   return { lint: l, base: b, ratio: l.median / b.median };
 }
 
-// 1. seeds and corpus
+// 1. seeds and corpus. Each file is measured in a fresh process (warmed up first), as a server checking one
+// draft or a CLI run on one file would see it: in one shared process the figure of a file would depend on
+// which files were measured before it (shared, polymorphic JIT state), not on the file itself.
 const sources = [['../shared/seeds', 'seed'], ['../shared/corpus/real', 'corpus']].filter(([d]) => existsSync(d));
 const files = sources.flatMap(([d, kind]) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: join(d, f), kind })));
-console.log('\n## 1. 每份报告：解析 + 全部规则 / per report: parse + all rules (goal: ≤ 10× baseline on every seed)');
+console.log('\n## 1. 每份报告：解析 + 全部规则 / per report: parse + all rules (goal: ≤ 10× baseline on every seed; each file in a fresh process)');
+const CHILD = `
+const core = require(process.argv[1]);
+const text = require('node:fs').readFileSync(process.argv[2], 'utf8');
+const runs = +process.argv[3];
+let sink = 0;
+const baseline = () => { const lines = text.split(/\\r\\n|\\r|\\n/); const re = /[0-9０-９]+/g; for (const l of lines) { re.lastIndex = 0; while (re.exec(l)) sink++; } };
+const time = (fn) => { const t = []; for (let i = 0; i < runs; i++) { const a = process.hrtime.bigint(); fn(); t.push(Number(process.hrtime.bigint() - a) / 1e6); } t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] }; };
+for (let i = 0; i < 500; i++) { core.lint(text); baseline(); }
+const lint = time(() => core.lint(text));
+const base = time(baseline);
+console.log(JSON.stringify({ lint, base, sink }));
+`;
 const perFile = [];
 for (const f of files) {
   const text = readFileSync(f.path, 'utf8');
-  const m = measure(text, quick ? 100 : 400);
-  perFile.push({ file: f.path.split('/').pop().slice(0, 32), kind: f.kind, kb: +(text.length / 1024).toFixed(1), median_ms: +m.lint.median.toFixed(3), p95_ms: +m.lint.p95.toFixed(3), baseline_ms: +m.base.median.toFixed(4), ratio: +m.ratio.toFixed(1), goal: f.kind === 'seed' ? met(m.ratio <= 10) : '' });
+  const r = spawnSync(process.execPath, ['-e', CHILD, join(process.cwd(), outCore), f.path, String(quick ? 200 : 1000)], { encoding: 'utf8' });
+  const m = JSON.parse(r.stdout);
+  const ratio = m.lint.median / m.base.median;
+  perFile.push({ file: f.path.split('/').pop().slice(0, 32), kind: f.kind, kb: +(text.length / 1024).toFixed(1), median_ms: +m.lint.median.toFixed(3), p95_ms: +m.lint.p95.toFixed(3), baseline_ms: +m.base.median.toFixed(4), ratio: +ratio.toFixed(1), goal: f.kind === 'seed' ? met(ratio <= 10) : '' });
 }
 console.table(perFile);
 results.perFile = perFile;
 const largestSeed = perFile.filter((r) => r.kind === 'seed').sort((a, b) => b.kb - a.kb)[0];
-if (largestSeed) console.log(`最大的种子报告 largest seed: ${largestSeed.file} — ${largestSeed.median_ms} ms (goal < 1 ms: ${met(largestSeed.median_ms < 1)})`);
+if (largestSeed) console.log(`最大的种子报告 largest seed: ${largestSeed.file} — ${largestSeed.median_ms} ms (under 1 ms: ${met(largestSeed.median_ms < 1)}; "well under", taken as ≤ 0.5 ms: ${met(largestSeed.median_ms <= 0.5)})`);
 
 // 2. growth
 console.log('\n## 2. 规模增长 / growth (goal: linear — 10 MB / 1 MB time ratio ≤ 12)');
 const seedTexts = files.filter((f) => f.kind === 'seed').map((f) => readFileSync(f.path, 'utf8'));
+// this process measured nothing yet: warm the core up as a running server would be, before timing parts 2 and 3
+for (let i = 0; i < 300; i++) for (const t of seedTexts) core.lint(t);
 function synthetic(bytes) {
   // long narrative, many tables, pasted repeats: whole seeds one after another, plus narrative padding
   const narrative = '2023年，本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息共1234条，其中政策文件56条、工作动态789条、其他信息389条。';
