@@ -55,12 +55,13 @@ function tooLong(digits: string): boolean {
   return digits.length > MAX_DIGITS && digits.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > MAX_DIGITS;
 }
 
-interface TableIndex {
+export interface TableIndex {
   rows: Map<string, RowDef>;
   cols: Map<string, ColumnDef>;
 }
 const indexes = new WeakMap<TableDef, TableIndex>();
-function indexOf(def: TableDef): TableIndex {
+/** The rows and columns of a template table by key (built once per table). */
+export function templateIndex(def: TableDef): TableIndex {
   let ix = indexes.get(def);
   if (!ix) {
     ix = { rows: new Map(def.rows.map((r) => [r.key, r])), cols: new Map(def.columns.map((c) => [c.key, c])) };
@@ -120,7 +121,7 @@ const compiledCache = new WeakMap<TableDef, CompiledTable>();
 function compiled(def: TableDef): CompiledTable {
   let ct = compiledCache.get(def);
   if (!ct) {
-    const ix = indexOf(def);
+    const ix = templateIndex(def);
     const rowIndex = new Map(def.rows.map((r, i) => [r.key, i]));
     const colIndex = new Map(def.columns.map((c, i) => [c.key, i]));
     const nCols = def.columns.length;
@@ -229,44 +230,10 @@ class Evaluated implements RelationResult {
     let lo = 0;
     let hi = 0;
     let complete = true;
+    const missed = scratchMissing;
+    missed.length = 0;
     for (const t of c.terms) {
-      let ok = false;
-      let tLo = 0;
-      let tHi = 0;
-      if (t.items) {
-        let all = true;
-        for (const at of t.items) {
-          const ic = at < 0 ? null : grid.cells[at];
-          if (!ic || !readCell(ic, t.col, scale)) {
-            all = false;
-            continue;
-          }
-          tLo += sLo;
-          tHi += sHi;
-        }
-        if (all) ok = true;
-        else {
-          const sub = t.at < 0 ? null : grid.cells[t.at];
-          if (sub && readCell(sub, t.col, scale)) {
-            ok = true;
-            tLo = sLo;
-            tHi = sHi;
-          } else {
-            for (const at of t.items) {
-              const ic = at < 0 ? null : grid.cells[at];
-              if (ic && ic.value.kind !== 'number') (missing ??= []).push(ic);
-            }
-          }
-        }
-      } else {
-        const cell = t.at < 0 ? null : grid.cells[t.at];
-        if (cell && readCell(cell, t.col, scale)) {
-          ok = true;
-          tLo = sLo;
-          tHi = sHi;
-        } else if (cell) (missing ??= []).push(cell);
-      }
-      if (!ok) complete = false;
+      if (!readTerm(t, grid, scale, missed, null)) complete = false;
       else if (t.weight === 1) {
         lo += tLo;
         hi += tHi;
@@ -275,6 +242,7 @@ class Evaluated implements RelationResult {
         hi -= tLo;
       }
     }
+    if (missed.length) (missing ??= []).push(...missed);
     const computed: Interval | null = complete ? { lo, hi } : null;
     this.computed = computed;
     this.missing = missing ?? (NONE as Cell[]);
@@ -316,45 +284,70 @@ export function relationsTouching(relations: RelationResult[], cells: ReadonlySe
   return out;
 }
 
-function intervalOf(c: Cell, col: ColumnDef, scale: number): Interval | null {
-  return readCell(c, col, scale) ? { lo: sLo, hi: sHi } : null;
+/** Scratch value of the last term read by `readTerm`, and the missing cells of one evaluation. */
+let tLo = 0;
+let tHi = 0;
+const scratchMissing: Cell[] = [];
+
+/**
+ * Read one term of a relation into tLo/tHi: its cell, the sum of its group's items, or the group's written
+ * subtotal when an item is missing. Pushes the cells that made it unknown to `missing` and, when asked, the
+ * operand (which cells were summed, and how) to `operands`. The one place that decides how a term is read.
+ */
+function readTerm(t: CompiledTerm, grid: Grid, scale: number, missing: Cell[] | null, operands: Operand[] | null): boolean {
+  const g = grid.cells;
+  if (t.items) {
+    const cells: Cell[] | null = operands ? [] : null;
+    let all = true;
+    let lo = 0;
+    let hi = 0;
+    for (const at of t.items) {
+      const ic = at < 0 ? null : g[at];
+      if (!ic) {
+        all = false;
+        continue;
+      }
+      cells?.push(ic);
+      if (readCell(ic, t.col, scale)) {
+        lo += sLo;
+        hi += sHi;
+      } else all = false;
+    }
+    if (all) {
+      tLo = lo;
+      tHi = hi;
+      operands?.push({ ref: t.ref, weight: t.weight, via: 'items', cells: cells!, value: { lo, hi } });
+      return true;
+    }
+    const sub = t.at < 0 ? null : g[t.at];
+    if (sub && readCell(sub, t.col, scale)) {
+      tLo = sLo;
+      tHi = sHi;
+      operands?.push({ ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: { lo: sLo, hi: sHi } });
+      return true;
+    }
+    if (missing)
+      for (const at of t.items) {
+        const ic = at < 0 ? null : g[at];
+        if (ic && ic.value.kind !== 'number') missing.push(ic);
+      }
+    operands?.push({ ref: t.ref, weight: t.weight, via: 'items', cells: cells!, value: null });
+    return false;
+  }
+  const cell = t.at < 0 ? null : g[t.at];
+  const ok = cell !== null && readCell(cell, t.col, scale);
+  if (ok) {
+    tLo = sLo;
+    tHi = sHi;
+  } else if (cell && missing) missing.push(cell);
+  operands?.push({ ref: t.ref, weight: t.weight, via: 'cell', cells: cell ? [cell] : [], value: ok ? { lo: sLo, hi: sHi } : null });
+  return ok;
 }
 
 /** The operands of a relation: which cells were summed for each term (its cell, its items, or its subtotal). */
 function buildOperands(c: CompiledRelation, grid: Grid, scale: number): Operand[] {
-  const cellAt = (at: number): Cell | null => (at < 0 ? null : grid.cells[at]);
   const operands: Operand[] = [];
-  for (const t of c.terms) {
-    if (t.items) {
-      const cells: Cell[] = [];
-      let ilo = 0;
-      let ihi = 0;
-      let all = true;
-      for (const at of t.items) {
-        const ic = cellAt(at);
-        if (!ic) {
-          all = false;
-          continue;
-        }
-        cells.push(ic);
-        const v = intervalOf(ic, t.col, scale);
-        if (v) {
-          ilo += v.lo;
-          ihi += v.hi;
-        } else all = false;
-      }
-      if (all) operands.push({ ref: t.ref, weight: t.weight, via: 'items', cells, value: { lo: ilo, hi: ihi } });
-      else {
-        const sub = cellAt(t.at);
-        const sv = sub ? intervalOf(sub, t.col, scale) : null;
-        if (sub && sv) operands.push({ ref: t.ref, weight: t.weight, via: 'subtotal', cells: [sub], value: sv });
-        else operands.push({ ref: t.ref, weight: t.weight, via: 'items', cells, value: null });
-      }
-    } else {
-      const cell = cellAt(t.at);
-      operands.push({ ref: t.ref, weight: t.weight, via: 'cell', cells: cell ? [cell] : [], value: cell ? intervalOf(cell, t.col, scale) : null });
-    }
-  }
+  for (const t of c.terms) readTerm(t, grid, scale, null, operands);
   return operands;
 }
 

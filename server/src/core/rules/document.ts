@@ -1,5 +1,6 @@
 /** Helpers shared by the document rules (structure, dates, narrative against tables). */
 import type { Cell, ReportModel, Section, Table, TableRow } from '../model';
+import { templateIndex } from '../relations';
 import { TEMPLATES, type ColumnDef, type TableDef } from '../templates';
 import type { Range } from '../types';
 
@@ -54,16 +55,6 @@ export interface TableCell {
   col: ColumnDef;
 }
 
-const columnMaps = new WeakMap<TableDef, Map<string, ColumnDef>>();
-function columnMap(def: TableDef): Map<string, ColumnDef> {
-  let m = columnMaps.get(def);
-  if (!m) {
-    m = new Map(def.columns.map((x) => [x.key, x]));
-    columnMaps.set(def, m);
-  }
-  return m;
-}
-
 /** The located cells of every readable table that pass `pick`, with their table, template table and column. */
 export function findCells(model: ReportModel, pick: (cell: Cell) => boolean): TableCell[] {
   const list: TableCell[] = [];
@@ -75,7 +66,7 @@ export function findCells(model: ReportModel, pick: (cell: Cell) => boolean): Ta
         if (!pick(cell)) continue;
         def ??= TEMPLATES[table.template].tables.find((t) => t.id === table.id);
         if (!def) break;
-        const col = columnMap(def).get(cell.col);
+        const col = templateIndex(def).cols.get(cell.col);
         if (col) list.push({ table, def, row, cell, col });
       }
     }
