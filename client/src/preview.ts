@@ -94,6 +94,8 @@ export class ReportPreview implements Disposable {
   private document: TextDocument | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRender = 0;
+  /** What the panel shows now (body and document): an unchanged preview is not reloaded, so a click on it is never lost. */
+  private shown: string | undefined;
   private contextValue: boolean | undefined;
   private contextTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: Disposable[] = [];
@@ -185,6 +187,7 @@ export class ReportPreview implements Disposable {
 
   private attach(panel: WebviewPanel): void {
     this.panel = panel;
+    this.shown = undefined;
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
       if (this.timer) clearTimeout(this.timer);
@@ -231,6 +234,7 @@ export class ReportPreview implements Disposable {
     this.lastRender = Date.now();
     const document = this.document;
     if (!document || document.isClosed) {
+      this.shown = undefined;
       panel.webview.html = previewHtml(`<p>${escapeHtml(this.locale === 'en' ? 'Open an annual report to see its tables.' : '请打开一份年报草稿以查看其表格。')}</p>`, panel.webview.cspSource, '', this.locale);
       return;
     }
@@ -244,6 +248,9 @@ export class ReportPreview implements Disposable {
       } catch (error) {
         body = `<p>${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`;
       }
+      const shown = `${document.uri.toString()}\n${body}`;
+      if (shown === this.shown) return;
+      this.shown = shown;
       panel.webview.html = previewHtml(body, panel.webview.cspSource, document.uri.toString(), this.locale);
     });
   }

@@ -327,21 +327,39 @@ export async function runScenarios(c) {
     for (const m of marked) assert(wrongLines.has(m.line), `cell on line ${m.line + 1} marked, but the CLI reports no wrong total there`);
     // click the second wrong total: the editor must move its cursor to that line
     const target = marked[marked.length - 1];
-    await frame.click(`td.nb-bad[data-line="${target.line}"]`);
+    // the click goes to whichever frame holds the cell now (a preview re-rendered under the pointer replaces
+    // its frame); when no jump follows within a few seconds the cell is clicked again, as a user would
+    const cell = `td.nb-bad[data-line="${target.line}"]`;
+    const clickCell = async () => {
+      for (const f of [frame, ...page.frames()]) {
+        try {
+          if (f.isDetached() || !(await f.$(cell))) continue;
+          await f.click(cell, { timeout: 5000 });
+          return true;
+        } catch {}
+      }
+      return false;
+    };
+    r.clicks = 0;
+    let clickedAt = 0;
     const want = `Ln ${target.line + 1},`;
     for (const deadline = Date.now() + LONG; ; ) {
+      if (Date.now() - clickedAt > 3000 && (await clickCell())) {
+        r.clicks++;
+        clickedAt = Date.now();
+      }
       const items = await wb.statusItems();
       const sel = items.find((i) => /^Ln \d+, Col \d+/.test(i.text));
       if (sel && sel.text.startsWith(want)) {
         r.cursor = sel.text;
         break;
       }
-      assert(Date.now() < deadline, `the editor did not jump to line ${target.line + 1}: ${sel?.text}`);
+      assert(Date.now() < deadline, `the editor did not jump to line ${target.line + 1} after ${r.clicks} click(s): ${sel?.text}`);
       await wb.nextFrames(5);
     }
     await wb.command('View: Close All Editor Groups');
     await openClean(files.seed002);
-    return `${marked.length} cells marked (${marked.map((m) => m.line + 1).join(', ')}); click → ${r.cursor}`;
+    return `${marked.length} cells marked (${marked.map((m) => m.line + 1).join(', ')}); ${r.clicks} click(s) → ${r.cursor}`;
   });
 
   // ------------------------------------------------------------------------------------------------------
