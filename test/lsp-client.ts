@@ -12,7 +12,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}): Promise<Server> {
+export async function startServer(settings: Record<string, unknown> = {}, initializationOptions?: Record<string, unknown>): Promise<Server> {
   const child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -32,7 +32,7 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, locale: 'zh-cn' });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, locale: 'zh-cn', initializationOptions });
   await conn.sendNotification('initialized', {});
   return {
     child,

@@ -24,6 +24,7 @@ import { toJson } from './cli/format';
 import { configDiagnostics, fixAllAction, quickFixes, toFolding, toLens, toLspDiagnostic, toSymbols } from './lsp/convert';
 import { registerRequests } from './lsp/requests';
 import { findCandidates, readUtf8OrGb } from './lsp/scan';
+import { startWarmUp, type WarmUpStatus } from './lsp/warmup';
 import { ConfigFiles, configPath, editorSettings, isConfigUri, resolveSettings, type DocumentSettings, type RawEditorSettings } from './lsp/settings';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -33,6 +34,8 @@ let locale: Locale = 'zh';
 let canConfigure = false;
 let canWatch = false;
 let workspaceFolders: string[] = [];
+let warmUpEnabled = true;
+let warmUp: { status: () => WarmUpStatus; stop: () => void } | undefined;
 
 interface Checked {
   version: number;
@@ -50,8 +53,9 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
 connection.onInitialize((params): InitializeResult => {
   locale = params.locale && params.locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
-  const opts = params.initializationOptions as { locale?: string } | undefined;
+  const opts = params.initializationOptions as { locale?: string; warmUp?: boolean } | undefined;
   if (opts?.locale) locale = opts.locale.toLowerCase().startsWith('en') ? 'en' : 'zh';
+  if (opts?.warmUp === false) warmUpEnabled = false;
   canConfigure = !!params.capabilities.workspace?.configuration;
   canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri).filter((u) => u.startsWith('file:')).map((u) => configPath(u)!).filter(Boolean);
@@ -73,6 +77,16 @@ connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'nianbao' });
   if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.nianbao.json' }] });
   setImmediate(() => void scanWorkspace());
+  // compile the core while the writer is not typing yet (lsp/warmup.ts); real checks always go first
+  if (warmUpEnabled)
+    warmUp = startWarmUp({
+      // paused while checks wait and for half a second after the last edit: typing always goes first
+      busy: () => pending.size > 0 || Date.now() - lastEdit < 500,
+      work: (text) => {
+        const result = lint(text);
+        result.diagnostics.forEach((d, i) => toLspDiagnostic(d, 'untitled:warm-up', locale, i));
+      },
+    });
 });
 
 async function rawSettings(uri: string): Promise<ReturnType<typeof editorSettings>> {
@@ -163,7 +177,11 @@ function checkConfigDocument(doc: TextDocument): void {
 /** Why a check is pending: opening or saving a document asks for a check even when typing does not. */
 const pendingReason = new Map<string, 'open' | 'change' | 'save'>();
 
+/** When the last document event arrived (the idle warm-up waits for a pause in typing). */
+let lastEdit = 0;
+
 function schedule(doc: TextDocument, reason: 'open' | 'change' | 'save'): void {
+  lastEdit = Date.now();
   const prev = pending.get(doc.uri);
   if (prev) clearImmediate(prev);
   // TextDocuments reports a change right after every open: keep the stronger reason of the two
@@ -307,8 +325,10 @@ registerRequests(connection, { result: currentResult, locale: () => locale });
 connection.onRequest('nianbao/stats', () => {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
-  return { heapUsed: process.memoryUsage().heapUsed, documents: documents.all().length };
+  return { heapUsed: process.memoryUsage().heapUsed, documents: documents.all().length, warmUp: warmUp?.status() ?? null };
 });
+
+connection.onShutdown(() => warmUp?.stop());
 
 documents.listen(connection);
 connection.listen();

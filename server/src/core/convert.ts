@@ -10,6 +10,7 @@
  * - section 三: every row maps, （六）其他处理 → （六）3.其他 (items 1. and 2. stay empty).
  */
 import { applyEdits } from './fixes';
+import { LazyFix } from './lazyfix';
 import type { Line, ReportModel, Table } from './model';
 import { renderTable, type SkeletonLayout } from './skeleton';
 import { TEMPLATES } from './templates';
@@ -79,21 +80,16 @@ export function convertTableFix(model: ReportModel, table: Table): Fix | null {
   if (table.template !== '2019' || !table.readable || table.kind === 'review') return null;
   const name = table.kind === 'applications' ? '第三部分表格' : TEMPLATES['2019'].tables.find((d) => d.id === table.id)?.caption ?? '表格';
   // the edit renders a whole table: computed only when a client asks for the fix, not on every keystroke
-  let edits: TextEdit[] | null = null;
-  return {
-    title:
-      table.id === 'a9'
-        ? { zh: `删除2021年版格式已取消的${name}表格`, en: `Remove the ${name} table (not in the 2021 format)` }
-        : { zh: `将${name}转换为2021年版格式（可对应的数值保留，其余待填）`, en: `Convert ${name} to the 2021 format (values that map are kept)` },
-    get edits(): TextEdit[] {
-      if (!edits) {
-        const e = convertTableEdit(model, table);
-        edits = e ? [e] : [];
-      }
-      return edits;
+  return new LazyFix(
+    table.id === 'a9'
+      ? { zh: `删除2021年版格式已取消的${name}表格`, en: `Remove the ${name} table (not in the 2021 format)` }
+      : { zh: `将${name}转换为2021年版格式（可对应的数值保留，其余待填）`, en: `Convert ${name} to the 2021 format (values that map are kept)` },
+    false,
+    () => {
+      const e = convertTableEdit(model, table);
+      return e ? [e] : [];
     },
-    preferred: false,
-  };
+  );
 }
 
 /** Edits converting every 2019 table of the document (the "将 2019 版表格转换为 2021 版" command). */

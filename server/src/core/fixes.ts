@@ -5,6 +5,7 @@
  * its finding and add no error or warning. Otherwise it is downgraded to a suggestion. This runs only when
  * fixes are asked for, never on every keystroke.
  */
+import { withPreferred } from './lazyfix';
 import { lint, type LintResult } from './lint';
 import type { ReportModel } from './model';
 import type { LintSettings } from './rule';
@@ -81,7 +82,7 @@ export function confirmFixes(result: LintResult, settings?: LintSettings, only?:
     const fixes = d.fixes.map((f) => {
       if (!f.preferred) return f;
       const ok = budget-- > 0 && fixHolds(result, d, f, settings);
-      return ok ? f : { ...f, preferred: false };
+      return ok ? f : withPreferred(f, false);
     });
     return { ...d, fixes };
   });

@@ -104,9 +104,9 @@ const SECTION_HINTS: Record<number, string[]> = {
 
 /**
  * The whole skeleton of a report of `year` in the given format: title, opening sentence with the statistics
- * period, the six official headings, every table with empty cells, and a 落款 placeholder.
+ * period, the six official headings, every table (empty cells unless `values` fills them), and a 落款 placeholder.
  */
-export function renderSkeleton(template: TemplateId, year: number, layout: SkeletonLayout, bodyName?: string): string {
+export function renderSkeleton(template: TemplateId, year: number, layout: SkeletonLayout, bodyName?: string, values?: CellValues): string {
   const tpl = TEMPLATES[template];
   const body = bodyName?.trim() || BODY_PLACEHOLDER;
   const notice = template === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号';
@@ -122,7 +122,7 @@ export function renderSkeleton(template: TemplateId, year: number, layout: Skele
   for (const section of tpl.sections) {
     lines.push(heading(`${numerals[section.number - 1]}、${section.heading}`), '');
     const tables = tpl.tables.filter((t) => t.section === section.number);
-    for (const table of tables) lines.push(...renderTable(table, layout), '');
+    for (const table of tables) lines.push(...renderTable(table, layout, values), '');
     const hints = SECTION_HINTS[section.number];
     if (hints) lines.push(...hints, '');
   }

@@ -1,3 +1,4 @@
+import { LazyFix } from '../lazyfix';
 import type { ReportModel, Section } from '../model';
 import { renderTable, type SkeletonLayout } from '../skeleton';
 import { toChineseNumeral } from '../parser/lines';
@@ -131,14 +132,11 @@ export const sectionStructure: Rule = {
 function insertSectionsFix(model: ReportModel, numbers: number[], beforeLine: number | null): Fix {
   const names = numbers.map(official).join('、');
   // the text renders whole tables: computed only when a client asks for the fix
-  let edits: TextEdit[] | null = null;
-  return {
-    title: beforeLine !== null ? { zh: `插入「${names}」`, en: `Insert "${names}"` } : { zh: `在文末插入「${names}」`, en: `Insert "${names}" at the end` },
-    get edits(): TextEdit[] {
-      return (edits ??= insertSectionsEdits(model, numbers, beforeLine));
-    },
-    preferred: false,
-  };
+  return new LazyFix(
+    beforeLine !== null ? { zh: `插入「${names}」`, en: `Insert "${names}"` } : { zh: `在文末插入「${names}」`, en: `Insert "${names}" at the end` },
+    false,
+    () => insertSectionsEdits(model, numbers, beforeLine),
+  );
 }
 
 function insertSectionsEdits(model: ReportModel, numbers: number[], beforeLine: number | null): TextEdit[] {
