@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import * as assert from 'node:assert/strict';
 import {
   cellName,
@@ -6,7 +7,9 @@ import {
   expectedTotal,
   formatInterval,
   parseReport,
+  relationsTouching,
   TEMPLATES,
+  touchingIndex,
   type Cell,
   type RelationResult,
   type ReportModel,
@@ -221,5 +224,33 @@ describe('relations: amounts with rounding tolerance (engine level)', () => {
 
   it('leaves the official templates unchanged', () => {
     assert.ok(!TEMPLATES['2021'].tables.some((t) => t.id === 'test-amounts'));
+  });
+});
+
+describe('touchingIndex (relations read by given cells, many questions)', () => {
+  it('answers exactly like relationsTouching, in the same order, for every row and random cell sets of every seed', () => {
+    const dir = 'test/fixtures/seeds/';
+    let questions = 0;
+    for (const f of readdirSync(dir).filter((x) => /^\d+_[0-9a-f]+\.txt$/.test(x))) {
+      const model = parseReport(readFileSync(dir + f, 'utf8'));
+      const relations = evaluateRelations(model);
+      const ask = touchingIndex(relations);
+      const cells = model.tables.flatMap((t) => [...t.rows.values()].flatMap((r) => [...r.cells.values()]));
+      const sets: Set<Cell>[] = model.tables.flatMap((t) => [...t.rows.values()].map((r) => new Set(r.cells.values())));
+      let seed = 7;
+      for (let k = 0; k < 40; k++) {
+        const s = new Set<Cell>();
+        for (let j = 0; j < 1 + (k % 5); j++) {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          s.add(cells[seed % cells.length]);
+        }
+        sets.push(s);
+      }
+      for (const s of sets) {
+        assert.deepEqual(ask(s), relationsTouching(relations, s));
+        questions++;
+      }
+    }
+    assert.ok(questions > 200);
   });
 });

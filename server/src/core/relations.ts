@@ -253,6 +253,20 @@ class Evaluated implements RelationResult {
     return (this.ops ??= buildOperands(this.c, this.grid, this.scale));
   }
 
+  /** Every cell the relation may read (its total, the terms' cells, the group items), without building the operands. */
+  eachCell(f: (cell: Cell) => void): void {
+    const g = this.grid.cells;
+    const at = (i: number): void => {
+      const cell = i < 0 ? null : g[i];
+      if (cell) f(cell);
+    };
+    at(this.c.totalAt);
+    for (const t of this.c.terms) {
+      at(t.at);
+      if (t.items) for (const i of t.items) at(i);
+    }
+  }
+
   /** Whether the relation may read one of `cells` (its total, a term's cell or a group item), without building the operands. */
   mayRead(cells: ReadonlySet<Cell>): boolean {
     const g = this.grid.cells;
@@ -283,6 +297,37 @@ export function relationsTouching(relations: RelationResult[], cells: ReadonlySe
   }
   return out;
 }
+
+/**
+ * `relationsTouching` for many questions about the same relations: the cells each relation may read are
+ * indexed once, so each question looks at its own cells' candidates only (in the relations' order).
+ */
+export function touchingIndex(relations: RelationResult[]): (cells: ReadonlySet<Cell>) => RelationResult[] {
+  const byCell = new Map<Cell, number[]>();
+  const unindexed: number[] = [];
+  relations.forEach((r, i) => {
+    if (!(r instanceof Evaluated)) {
+      unindexed.push(i);
+      return;
+    }
+    r.eachCell((cell) => {
+      const list = byCell.get(cell);
+      if (!list) byCell.set(cell, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    });
+  });
+  return (cells) => {
+    const candidates = new Set<number>(unindexed);
+    for (const c of cells) for (const i of byCell.get(c) ?? NONE_INDEX) candidates.add(i);
+    const out: RelationResult[] = [];
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const r = relations[i];
+      if ((r.totalCell && cells.has(r.totalCell)) || r.operands.some((o) => o.cells.some((c) => cells.has(c)))) out.push(r);
+    }
+    return out;
+  };
+}
+const NONE_INDEX: readonly number[] = [];
 
 /** Scratch value of the last term read by `readTerm`, and the missing cells of one evaluation. */
 let tLo = 0;

@@ -1,4 +1,4 @@
-import { colLabel, holdsWithZeros, relationsTouching } from '../relations';
+import { colLabel, holdsWithZeros, touchingIndex, type RelationResult } from '../relations';
 import type { Rule } from '../rule';
 import { TEMPLATES } from '../templates';
 import { listEn, listZh } from '../text';
@@ -19,6 +19,8 @@ export const cellMissing: Rule = {
     examples: { wrong: '(一) 予以公开⇥⇥⇥⇥⇥⇥0', right: '(一) 予以公开⇥0⇥0⇥0⇥0⇥0⇥0⇥0' },
   },
   check(ctx) {
+    // built when the first row with all its missing cells located asks which relations read them
+    let touching: ((cells: ReadonlySet<Cell>) => RelationResult[]) | null = null;
     for (const table of ctx.model.tables) {
       if (!table.readable) continue;
       const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
@@ -38,8 +40,8 @@ export const cellMissing: Rule = {
         if (located.length === missing.length) {
           // 0 is certain only when every relation touching these cells still holds with 0
           const zeros = new Set(missing);
-          const touching = relationsTouching(ctx.relations(), zeros);
-          const consistent = touching.every((r) => holdsWithZeros(r, zeros) !== false);
+          touching ??= touchingIndex(ctx.relations());
+          const consistent = touching(zeros).every((r) => holdsWithZeros(r, zeros) !== false);
           fixes.push({
             title: consistent
               ? { zh: `将${missing.length}个未填写的单元格填为 0`, en: `Fill the ${missing.length} empty cells with 0` }
