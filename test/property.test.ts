@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
+import { UNIQUE_WORDS, wordsIn } from '../server/src/core/parser/narrative';
 import { applyEdits, linesOf, rangeInside } from './helpers';
 import { mutate, mutation } from './mutations';
 
@@ -76,5 +77,21 @@ describe('properties of lint under random edits of the seeds', function () {
       }),
       { numRuns: Math.round(200 * RUNS), seed: SEED + 2 },
     );
+  });
+});
+
+describe('narrative keyword search (one pass for all the rare words)', () => {
+  it('finds exactly the words a search for each word finds, whatever overlaps (random texts of words, their pieces and filler)', () => {
+    const pieces = [...UNIQUE_WORDS, ...UNIQUE_WORDS.map((w) => w.slice(0, 1)), ...UNIQUE_WORDS.map((w) => w.slice(-1)), ...UNIQUE_WORDS.map((w) => w.slice(1)), '，', '。', '2023年', ' ', '任'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const naive = UNIQUE_WORDS.filter((w) => text.includes(w)).sort();
+        assert.deepEqual([...wordsIn(text)].sort(), naive);
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    );
+    // overlaps built on purpose: a word straddling the end of another, a word inside another
+    for (const text of ['问责任追究', '工作考核', '社会评议', '关于政府信息公开工作年度报告有关事项的通知书']) assert.deepEqual([...wordsIn(text)].sort(), UNIQUE_WORDS.filter((w) => text.includes(w)).sort());
   });
 });

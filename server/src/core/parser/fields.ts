@@ -23,7 +23,12 @@ export interface PhysRow {
   lastLine: number;
 }
 
-const MD_ROW = /^\s*\|/;
+/** A Markdown table row: a pipe after the leading whitespace (by char code: this runs on every line of a table region). */
+function isMarkdownRow(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === 124 /* | */;
+}
 const MD_SEP = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** The field of `line` between [from, to), surrounding whitespace removed (an empty field sits at `from`). */
@@ -73,7 +78,7 @@ export function readRows(lines: Line[], first: number, last: number, directives 
       prevWasBlockLine = false;
       continue;
     }
-    if (MD_ROW.test(text)) {
+    if (isMarkdownRow(text)) {
       block = null;
       prevWasBlockLine = false;
       if (MD_SEP.test(text)) continue;
