@@ -356,12 +356,14 @@ const COUNT_TRIGGERS: Record<NarrativeTopic, string[]> = {
 };
 
 const DIGIT = /\d/;
+/** The patterns with their trigger words, and one test for any trigger at all (most runs have none). */
+const COUNT_CHECKS = COUNT_PATTERNS.map((p) => ({ topic: p.topic, re: p.re, triggers: COUNT_TRIGGERS[p.topic] }));
+const ANY_COUNT_TRIGGER = new RegExp([...new Set(Object.values(COUNT_TRIGGERS).flat())].join('|'));
 
 function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
   const t = run.text;
-  if (!DIGIT.test(t)) return;
-  for (const { topic, re } of COUNT_PATTERNS) {
-    const triggers = COUNT_TRIGGERS[topic];
+  if (!DIGIT.test(t) || !ANY_COUNT_TRIGGER.test(t)) return;
+  for (const { topic, re, triggers } of COUNT_CHECKS) {
     let triggered = false;
     for (let i = 0; i < triggers.length && !triggered; i++) triggered = t.indexOf(triggers[i]) >= 0;
     if (!triggered) continue;
@@ -559,7 +561,7 @@ function readYearClaims(run: Run, out: YearClaim[]): void {
   while (t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
     out.push({ year: parseInt(m[1], 10), kind: 'report', yearRange: runRange(run, m.index, m.index + 4), section: run.section });
   }
-  const l = LEAD_YEAR.exec(t);
+  const l = t.indexOf('年') >= 0 ? LEAD_YEAR.exec(t) : null;
   if (l) {
     const at = l[0].lastIndexOf(l[1]);
     out.push({ year: parseInt(l[1], 10), kind: 'lead', yearRange: runRange(run, at, at + 4), section: run.section });
