@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { INTERNAL_ERROR_RULE, lint, RULES, type Rule } from '../server/src/core';
+import { INTERNAL_ERROR_RULE, lint, MAX_PER_RULE, renderSkeleton, RULES, type Rule } from '../server/src/core';
 import { startServer } from './lsp-client';
 
 const SEED_002 = readFileSync('test/fixtures/seeds/002_7eb68c448bcdd812.txt', 'utf8');
@@ -28,6 +28,48 @@ describe('rule isolation', () => {
       assert.equal(internal[0].severity, 'hint');
       assert.match(internal[0].message.zh, /规则 test-boom 内部出错，已跳过：boom/);
       assert.equal(ds.length - 1, expected);
+    } finally {
+      RULES.shift();
+    }
+  });
+});
+
+describe('findings past the cap of one rule', () => {
+  it('lists the first MAX_PER_RULE findings in the order the rule reported them and folds the rest into one note with their count', () => {
+    // every cell of every table negative: far more cell-negative findings than the cap
+    const text = renderSkeleton('2021', 2023, 'tabs', undefined, () => '-1');
+    const all = lint(text).diagnostics.filter((d) => d.rule === 'cell-negative');
+    const listed = all.filter((d) => d.severity !== 'info');
+    const notes = all.filter((d) => d.severity === 'info');
+    assert.equal(listed.length, MAX_PER_RULE);
+    assert.equal(notes.length, 1);
+    const m = /^另有 (\d+) 处同类问题（cell-negative）未逐一列出。$/.exec(notes[0].message.zh);
+    assert.ok(m, notes[0].message.zh);
+    // the cells of the tables, minus the ones listed, are the ones folded
+    const cells = lint(text).model.tables.reduce((n, t) => n + [...t.rows.values()].reduce((k, r) => k + [...r.cells.values()].filter((c) => c.state === 'number').length, 0), 0);
+    assert.equal(Number(m[1]) + MAX_PER_RULE, cells);
+    // the note sits on the last listed finding
+    assert.deepEqual(notes[0].range, listed.map((d) => d.range).reduce((a, b) => (b.start.line > a.start.line || (b.start.line === a.start.line && b.start.character > a.start.character) ? b : a)));
+  });
+
+  it('a finding passed as a function is built only while it will be listed', () => {
+    let built = 0;
+    const many: Rule = {
+      meta: { ...RULES[0].meta, id: 'test-many' },
+      check(ctx) {
+        for (let i = 0; i < 100; i++)
+          ctx.report(() => {
+            built++;
+            return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: { zh: `第${i}处`, en: `#${i}` } };
+          });
+      },
+    };
+    RULES.unshift(many);
+    try {
+      const ds = lint(SEED_002).diagnostics.filter((d) => d.rule === 'test-many');
+      assert.equal(built, MAX_PER_RULE);
+      assert.equal(ds.length, MAX_PER_RULE + 1);
+      assert.ok(ds.some((d) => d.message.zh === `另有 ${100 - MAX_PER_RULE} 处同类问题（test-many）未逐一列出。`));
     } finally {
       RULES.shift();
     }

@@ -138,6 +138,20 @@ describe('section-structure and section-heading', () => {
     assert.equal(ds[0].related.length, 2);
     assert.match(ds[0].message.zh, /六、其他需要报告的事项/);
   });
+  it('names at most 8 displaced sections with an extra one, counts them all, and reports none of them again as misnumbered', () => {
+    let text = draft();
+    text = insertBefore(text, '五、存在的主要问题及改进情况', '五、信息处理费统计情况', '本年度未收取信息处理费。', '');
+    text = sub(text, '五、存在的主要问题及改进情况', '六、存在的主要问题及改进情况');
+    text = sub(text, '六、其他需要报告的事项', '七、其他需要报告的事项');
+    // a long paste: the last section again and again, each numbered 七 (official 六)
+    text = text.trimEnd() + '\n' + Array.from({ length: 10 }, () => '七、其他需要报告的事项\n无。').join('\n') + '\n';
+    const ds = of(text, 'section-structure');
+    const extra = ds.filter((d) => textAt(text, d.range) === '五、信息处理费统计情况');
+    assert.equal(extra.length, 1, show(ds));
+    assert.equal(extra[0].related.length, 8);
+    assert.match(extra[0].message.zh, /其后12个部分的序号因此错位（[^）]*等）/);
+    assert.ok(!ds.some((d) => /序号应为/.test(d.message.zh)), show(ds));
+  });
   it('reports a missing section at the end of the text', () => {
     const text = draft().split('\n六、其他需要报告的事项')[0];
     const ds = of(text, 'section-structure');

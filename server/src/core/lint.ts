@@ -30,12 +30,19 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
     if (setting === 'off') continue;
     const severity: Severity = setting ?? rule.meta.defaultSeverity;
     const found: LintDiagnostic[] = [];
+    // findings past the cap are only counted (a 10 MB paste can yield thousands; none of them is listed)
+    let folded = 0;
     const ctx: RuleContext = {
       model,
       settings,
       relations: getRelations,
       bodyKind: (): BodyKind | null => (settings.bodyKind === 'auto' ? model.body?.kind ?? null : settings.bodyKind),
-      report(r: Report) {
+      report(report: Report | (() => Report)) {
+        if (found.length >= MAX_PER_RULE) {
+          folded++;
+          return;
+        }
+        const r = typeof report === 'function' ? report() : report;
         found.push({
           rule: rule.meta.id,
           // a rule may soften a finding (tolerated variants); an explicit setting always wins
@@ -52,6 +59,7 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       found.length = 0;
+      folded = 0;
       diagnostics.push({
         rule: INTERNAL_ERROR_RULE,
         severity: 'hint',
@@ -62,9 +70,7 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
       });
       continue;
     }
-    if (found.length > MAX_PER_RULE) {
-      const folded = found.length - MAX_PER_RULE;
-      found.length = MAX_PER_RULE;
+    if (folded > 0) {
       diagnostics.push(...found);
       diagnostics.push({
         rule: rule.meta.id,

@@ -30,7 +30,11 @@ export interface RuleContext {
   relations(): RelationResult[];
   /** the kind of body after applying the setting */
   bodyKind(): BodyKind | null;
-  report(r: Report): void;
+  /**
+   * One finding. A rule whose findings are costly to build may pass a function: past the listing cap of the
+   * rule (MAX_PER_RULE) findings are only counted, and the function is not called.
+   */
+  report(r: Report | (() => Report)): void;
 }
 
 export interface Rule {

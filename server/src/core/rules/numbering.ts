@@ -79,8 +79,16 @@ export const numbering: Rule = {
     const groups = new Map<number, Heading[]>();
     for (const h of model.headings) {
       if (h.level === 1) continue;
-      let g = -1;
-      for (let i = 0; i < starts.length; i++) if (starts[i] <= h.line) g = i;
+      // the last section starting at or before the heading (sections are in line order): binary search, so
+      // that a document of thousands of sections and headings is not quadratic
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] <= h.line) lo = mid + 1;
+        else hi = mid;
+      }
+      const g = lo - 1;
       const list = groups.get(g) ?? [];
       list.push(h);
       groups.set(g, list);

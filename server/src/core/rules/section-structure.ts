@@ -9,6 +9,8 @@ import { documentRulesApply, lastTextRange } from './document';
 
 const official = (n: number): string => `${toChineseNumeral(n)}、${SECTIONS.find((s) => s.number === n)?.heading ?? ''}`;
 const ALL = SECTIONS.map((s) => official(s.number)).join('；');
+/** At most this many displaced sections are named with an extra one. */
+const SHOWN = 8;
 const written = (s: Section): string => `${s.heading.marker}${s.heading.title}`;
 
 export const sectionStructure: Rule = {
@@ -35,13 +37,20 @@ export const sectionStructure: Rule = {
     const secs = model.sections;
     if (!secs.length) return;
     const handled = new Set<Section>();
-    // extra sections (not one of the six)
+    // extra sections (not one of the six); the official sections numbered wrongly after one are listed with it
+    // (at most SHOWN of them: a long paste of repeated reports must not make this quadratic)
+    const misnumbered: number[] = [];
+    for (let k = 0; k < secs.length; k++) if (secs[k].official !== null && secs[k].number !== secs[k].official) misnumbered.push(k);
+    let after = 0;
     for (let i = 0; i < secs.length; i++) {
       const s = secs[i];
       if (s.official !== null) continue;
       handled.add(s);
-      const displaced = secs.slice(i + 1).filter((x) => x.official !== null && x.number !== x.official);
-      for (const d of displaced) handled.add(d);
+      while (after < misnumbered.length && misnumbered[after] <= i) after++;
+      const count = misnumbered.length - after;
+      for (let k = after; k < misnumbered.length && !handled.has(secs[misnumbered[k]]); k++) handled.add(secs[misnumbered[k]]);
+      const displaced = misnumbered.slice(after, after + SHOWN).map((k) => secs[k]);
+      const more = count > displaced.length ? '等' : '';
       const fee = /收费|处理费/.test(s.heading.title);
       const related: RelatedInfo[] = displaced.map((d) => ({
         range: d.heading.markerRange,
@@ -53,11 +62,11 @@ export const sectionStructure: Rule = {
           zh:
             `「${written(s)}」不是年度报告格式规定的六个部分之一（${ALL}）。` +
             (fee ? '信息处理费情况应写在“六、其他需要报告的事项”中，不单列一部分。' : '这部分内容应并入相应的部分。') +
-            (displaced.length ? `其后${displaced.length}个部分的序号因此错位（${displaced.map((d) => `${written(d)}应为${toChineseNumeral(d.official!)}、`).join('；')}）。` : ''),
+            (count ? `其后${count}个部分的序号因此错位（${displaced.map((d) => `${written(d)}应为${toChineseNumeral(d.official!)}、`).join('；')}${more}）。` : ''),
           en:
             `"${written(s)}" is not one of the six sections of the format.` +
             (fee ? ' The 信息处理费 (information processing fee) belongs in 六、其他需要报告的事项, not in a section of its own.' : ' Merge its content into the matching section.') +
-            (displaced.length ? ` ${displaced.length} following section(s) are misnumbered as a result.` : ''),
+            (count ? ` ${count} following section(s) are misnumbered as a result.` : ''),
         },
         related,
       });
