@@ -37,12 +37,12 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
       settings,
       relations: getRelations,
       bodyKind: (): BodyKind | null => (settings.bodyKind === 'auto' ? model.body?.kind ?? null : settings.bodyKind),
-      report(report: Report | (() => Report)) {
+      listing: () => found.length < MAX_PER_RULE,
+      report(r: Report) {
         if (found.length >= MAX_PER_RULE) {
           folded++;
           return;
         }
-        const r = typeof report === 'function' ? report() : report;
         found.push({
           rule: rule.meta.id,
           // a rule may soften a finding (tolerated variants); an explicit setting always wins

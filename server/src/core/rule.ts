@@ -30,11 +30,13 @@ export interface RuleContext {
   relations(): RelationResult[];
   /** the kind of body after applying the setting */
   bodyKind(): BodyKind | null;
+  /** One finding. Past the listing cap of the rule (MAX_PER_RULE) findings are only counted. */
+  report(r: Report): void;
   /**
-   * One finding. A rule whose findings are costly to build may pass a function: past the listing cap of the
-   * rule (MAX_PER_RULE) findings are only counted, and the function is not called.
+   * False once the rule's findings are past the listing cap: a rule whose findings are costly to build may then
+   * report a bare range (it is only counted) instead of building the message and related information.
    */
-  report(r: Report | (() => Report)): void;
+  listing(): boolean;
 }
 
 export interface Rule {
