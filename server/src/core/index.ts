@@ -3,7 +3,7 @@ export * from './types';
 export * from './model';
 export { parseReport, type ParseOptions } from './parser';
 export { lint, lintModel, compareDiagnostics, MAX_PER_RULE, INTERNAL_ERROR_RULE, type LintResult } from './lint';
-export { evaluateRelations, type RelationResult, cellName, formatInterval, difference, expectedTotal, relationsTouching, touchingIndex } from './relations';
+export { evaluateRelations, type RelationResult, cellName, formatInterval, difference, expectedTotal, touchingIndex } from './relations';
 export { RULES, ruleById } from './rules';
 export { DEFAULT_SETTINGS, type LintSettings, type Rule, type RuleContext } from './rule';
 export { TEMPLATES } from './templates';

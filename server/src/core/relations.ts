@@ -266,41 +266,12 @@ class Evaluated implements RelationResult {
       if (t.items) for (const i of t.items) at(i);
     }
   }
-
-  /** Whether the relation may read one of `cells` (its total, a term's cell or a group item), without building the operands. */
-  mayRead(cells: ReadonlySet<Cell>): boolean {
-    const g = this.grid.cells;
-    const has = (at: number): boolean => {
-      if (at < 0) return false;
-      const cell = g[at];
-      return cell !== null && cells.has(cell);
-    };
-    if (has(this.c.totalAt)) return true;
-    for (const t of this.c.terms) {
-      if (has(t.at)) return true;
-      if (t.items) for (const at of t.items) if (has(at)) return true;
-    }
-    return false;
-  }
 }
 
 /**
- * The relations in which any of `cells` is the total or a summed cell. An index of the cells each relation
- * may read narrows the search, so only the few candidates build their operands.
- */
-export function relationsTouching(relations: RelationResult[], cells: ReadonlySet<Cell>): RelationResult[] {
-  const out: RelationResult[] = [];
-  for (const r of relations) {
-    const candidate = r instanceof Evaluated ? r.mayRead(cells) : true;
-    if (!candidate) continue;
-    if ((r.totalCell && cells.has(r.totalCell)) || r.operands.some((o) => o.cells.some((c) => cells.has(c)))) out.push(r);
-  }
-  return out;
-}
-
-/**
- * `relationsTouching` for many questions about the same relations: the cells each relation may read are
- * indexed once, so each question looks at its own cells' candidates only (in the relations' order).
+ * The relations in which any of given cells is the total or a summed cell, for many questions about the same
+ * relations: the cells each relation may read are indexed once, so a question builds the operands of its own
+ * cells' candidates only (answers in the relations' order).
  */
 export function touchingIndex(relations: RelationResult[]): (cells: ReadonlySet<Cell>) => RelationResult[] {
   const byCell = new Map<Cell, number[]>();
