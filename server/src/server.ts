@@ -24,7 +24,7 @@ import { toJson } from './cli/format';
 import { configDiagnostics, fixAllAction, quickFixes, toFolding, toLens, toLspDiagnostic, toSymbols } from './lsp/convert';
 import { registerRequests } from './lsp/requests';
 import { findCandidates, readUtf8OrGb } from './lsp/scan';
-import { startWarmUp, type WarmUpStatus } from './lsp/warmup';
+import { startWarmUp, type WarmUp } from './lsp/warmup';
 import { ConfigFiles, configPath, editorSettings, isConfigUri, resolveSettings, type DocumentSettings, type RawEditorSettings } from './lsp/settings';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -35,7 +35,7 @@ let canConfigure = false;
 let canWatch = false;
 let workspaceFolders: string[] = [];
 let warmUpEnabled = true;
-let warmUp: { status: () => WarmUpStatus; stop: () => void } | undefined;
+let warmUp: WarmUp | undefined;
 
 interface Checked {
   version: number;

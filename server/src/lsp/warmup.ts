@@ -54,7 +54,12 @@ export function warmUpSamples(): string[] {
   return out;
 }
 
-export function startWarmUp(options: WarmUpOptions): { status: () => WarmUpStatus; stop: () => void } {
+export interface WarmUp {
+  status(): WarmUpStatus;
+  stop(): void;
+}
+
+export function startWarmUp(options: WarmUpOptions): WarmUp {
   const maxRuns = options.maxRuns ?? 600;
   const maxWallMs = options.maxWallMs ?? 10_000;
   const samples = warmUpSamples();
