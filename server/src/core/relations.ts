@@ -109,6 +109,8 @@ interface CompiledRelation {
 
 interface CompiledTable {
   relations: CompiledRelation[];
+  /** grid position → indices of the relations that may read it (total, terms, group items), ascending */
+  readers: number[][];
   rowIndex: Map<string, number>;
   colIndex: Map<string, number>;
   nCols: number;
@@ -138,7 +140,19 @@ function compiled(def: TableDef): CompiledTable {
       const totalCol = ix.cols.get(rel.total.col)!;
       return { rel, totalCol, totalAt: at(rel.total), totalRow: rowIndex.get(rel.total.row) ?? -1, terms, anyAmount: totalCol.kind === 'amount' || terms.some((t) => t.col.kind === 'amount') };
     });
-    ct = { relations, rowIndex, colIndex, nCols, nRows: def.rows.length };
+    const readers: number[][] = Array.from({ length: def.rows.length * nCols }, () => []);
+    const read = (pos: number, k: number): void => {
+      const list = readers[pos];
+      if (pos >= 0 && list[list.length - 1] !== k) list.push(k);
+    };
+    relations.forEach((c, k) => {
+      read(c.totalAt, k);
+      for (const t of c.terms) {
+        read(t.at, k);
+        if (t.items) for (const i of t.items) read(i, k);
+      }
+    });
+    ct = { relations, readers, rowIndex, colIndex, nCols, nRows: def.rows.length };
     compiledCache.set(def, ct);
   }
   return ct;
@@ -207,7 +221,10 @@ class Evaluated implements RelationResult {
     public table: Table,
     def: TableDef,
     private c: CompiledRelation,
-    private grid: Grid,
+    /** the table's grid and compiled relations, and this relation's index among them (for touchingIndex) */
+    readonly grid: Grid,
+    readonly compiled: CompiledTable,
+    readonly index: number,
     maxDec: number,
   ) {
     const rel = c.rel;
@@ -252,20 +269,6 @@ class Evaluated implements RelationResult {
   get operands(): Operand[] {
     return (this.ops ??= buildOperands(this.c, this.grid, this.scale));
   }
-
-  /** Every cell the relation may read (its total, the terms' cells, the group items), without building the operands. */
-  eachCell(f: (cell: Cell) => void): void {
-    const g = this.grid.cells;
-    const at = (i: number): void => {
-      const cell = i < 0 ? null : g[i];
-      if (cell) f(cell);
-    };
-    at(this.c.totalAt);
-    for (const t of this.c.terms) {
-      at(t.at);
-      if (t.items) for (const i of t.items) at(i);
-    }
-  }
 }
 
 /**
@@ -274,22 +277,31 @@ class Evaluated implements RelationResult {
  * cells' candidates only (answers in the relations' order).
  */
 export function touchingIndex(relations: RelationResult[]): (cells: ReadonlySet<Cell>) => RelationResult[] {
-  const byCell = new Map<Cell, number[]>();
+  // which relations may read a grid position is template data (CompiledTable.readers); here only each
+  // table's evaluated relations are numbered
+  const tables: { grid: Grid; ct: CompiledTable; result: number[] }[] = [];
   const unindexed: number[] = [];
   relations.forEach((r, i) => {
     if (!(r instanceof Evaluated)) {
       unindexed.push(i);
       return;
     }
-    r.eachCell((cell) => {
-      const list = byCell.get(cell);
-      if (!list) byCell.set(cell, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    });
+    let t = tables.find((x) => x.grid === r.grid);
+    if (!t) tables.push((t = { grid: r.grid, ct: r.compiled, result: new Array<number>(r.compiled.relations.length).fill(-1) }));
+    t.result[r.index] = i;
   });
   return (cells) => {
     const candidates = new Set<number>(unindexed);
-    for (const c of cells) for (const i of byCell.get(c) ?? NONE_INDEX) candidates.add(i);
+    for (const c of cells) {
+      for (const t of tables) {
+        const ri = t.ct.rowIndex.get(c.row);
+        const ci = t.ct.colIndex.get(c.col);
+        if (ri === undefined || ci === undefined) continue;
+        const pos = ri * t.ct.nCols + ci;
+        if (t.grid.cells[pos] !== c) continue;
+        for (const k of t.ct.readers[pos]) if (t.result[k] >= 0) candidates.add(t.result[k]);
+      }
+    }
     const out: RelationResult[] = [];
     for (const i of [...candidates].sort((a, b) => a - b)) {
       const r = relations[i];
@@ -298,7 +310,6 @@ export function touchingIndex(relations: RelationResult[]): (cells: ReadonlySet<
     return out;
   };
 }
-const NONE_INDEX: readonly number[] = [];
 
 /** Scratch value of the last term read by `readTerm`, and the missing cells of one evaluation. */
 let tLo = 0;
@@ -377,10 +388,11 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     const maxDec = maxDecimals(table);
     const ct = compiled(def);
     const grid = gridOf(table, ct);
-    for (const c of ct.relations) {
+    for (let k = 0; k < ct.relations.length; k++) {
+      const c = ct.relations[k];
       // the total row itself is missing: nothing to compare (the row-missing rule reports it)
       if (!(c.totalRow >= 0 && grid.rows[c.totalRow]) && !c.rel.optionalTotal) continue;
-      out.push(new Evaluated(table, def, c, grid, maxDec));
+      out.push(new Evaluated(table, def, c, grid, ct, k, maxDec));
     }
   }
   return out;
