@@ -21,45 +21,73 @@ export const MAX_PER_RULE = 30;
 
 export const INTERNAL_ERROR_RULE = 'internal-error';
 
+/**
+ * The context every rule of one check is given: one object per check (not one with fresh closures per rule),
+ * pointed at the rule being run.
+ */
+class Context implements RuleContext {
+  found: LintDiagnostic[] = [];
+  /** findings past the cap are only counted (a 10 MB paste can yield thousands; none of them is listed) */
+  folded = 0;
+  ruleId = '';
+  setting: Severity | undefined = undefined;
+  severity: Severity = 'error';
+  private rels: RelationResult[] | null = null;
+
+  constructor(
+    readonly model: ReportModel,
+    readonly settings: LintSettings,
+  ) {}
+
+  start(id: string, setting: Severity | undefined, severity: Severity): void {
+    this.ruleId = id;
+    this.setting = setting;
+    this.severity = severity;
+    this.found = [];
+    this.folded = 0;
+  }
+
+  relations(): RelationResult[] {
+    return (this.rels ??= evaluateRelations(this.model));
+  }
+
+  bodyKind(): BodyKind | null {
+    return this.settings.bodyKind === 'auto' ? this.model.body?.kind ?? null : this.settings.bodyKind;
+  }
+
+  listing(): boolean {
+    return this.found.length < MAX_PER_RULE;
+  }
+
+  report(r: Report): void {
+    if (this.found.length >= MAX_PER_RULE) {
+      this.folded++;
+      return;
+    }
+    const model = this.model;
+    this.found.push({
+      rule: this.ruleId,
+      // a rule may soften a finding (tolerated variants); an explicit setting always wins
+      severity: this.setting ?? r.severity ?? this.severity,
+      message: r.message,
+      range: clampRange(model, r.range),
+      related: r.related ? r.related.map((x) => ({ range: clampRange(model, x.range), message: x.message })) : [],
+      fixes: r.fixes ?? [],
+    });
+  }
+}
+
 export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_SETTINGS): LintResult {
-  let relations: RelationResult[] | null = null;
-  const getRelations = (): RelationResult[] => (relations ??= evaluateRelations(model));
   const diagnostics: LintDiagnostic[] = [];
+  const ctx = new Context(model, settings);
   for (const rule of RULES) {
     const setting = settings.rules[rule.meta.id];
     if (setting === 'off') continue;
-    const severity: Severity = setting ?? rule.meta.defaultSeverity;
-    const found: LintDiagnostic[] = [];
-    // findings past the cap are only counted (a 10 MB paste can yield thousands; none of them is listed)
-    let folded = 0;
-    const ctx: RuleContext = {
-      model,
-      settings,
-      relations: getRelations,
-      bodyKind: (): BodyKind | null => (settings.bodyKind === 'auto' ? model.body?.kind ?? null : settings.bodyKind),
-      listing: () => found.length < MAX_PER_RULE,
-      report(r: Report) {
-        if (found.length >= MAX_PER_RULE) {
-          folded++;
-          return;
-        }
-        found.push({
-          rule: rule.meta.id,
-          // a rule may soften a finding (tolerated variants); an explicit setting always wins
-          severity: setting ?? r.severity ?? severity,
-          message: r.message,
-          range: clampRange(model, r.range),
-          related: (r.related ?? []).map((x) => ({ range: clampRange(model, x.range), message: x.message })),
-          fixes: r.fixes ?? [],
-        });
-      },
-    };
+    ctx.start(rule.meta.id, setting, setting ?? rule.meta.defaultSeverity);
     try {
       rule.check(ctx);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      found.length = 0;
-      folded = 0;
       diagnostics.push({
         rule: INTERNAL_ERROR_RULE,
         severity: 'hint',
@@ -70,6 +98,7 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
       });
       continue;
     }
+    const { found, folded } = ctx;
     if (folded > 0) {
       diagnostics.push(...found);
       diagnostics.push({
@@ -84,7 +113,7 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
   }
   const visible = applyDirectives(model, diagnostics).filter((d) => d.rule !== 'inline-directive' || settings.rules['inline-directive'] !== 'off');
   visible.sort(compareDiagnostics);
-  return { model, diagnostics: visible, relations: getRelations() };
+  return { model, diagnostics: visible, relations: ctx.relations() };
 }
 
 export function lint(text: string, settings: LintSettings = DEFAULT_SETTINGS): LintResult {

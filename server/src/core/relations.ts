@@ -113,6 +113,7 @@ interface CompiledTable {
   readers: number[][];
   rowIndex: Map<string, number>;
   colIndex: Map<string, number>;
+  colKeys: string[];
   nCols: number;
   nRows: number;
 }
@@ -152,7 +153,7 @@ function compiled(def: TableDef): CompiledTable {
         if (t.items) for (const i of t.items) read(i, k);
       }
     });
-    ct = { relations, readers, rowIndex, colIndex, nCols, nRows: def.rows.length };
+    ct = { relations, readers, rowIndex, colIndex, colKeys: def.columns.map((c) => c.key), nCols, nRows: def.rows.length };
     compiledCache.set(def, ct);
   }
   return ct;
@@ -172,9 +173,12 @@ function gridOf(table: Table, ct: CompiledTable): Grid {
     if (ri === undefined) continue;
     rows[ri] = true;
     const base = ri * ct.nCols;
+    // the parser stores a row's cells in the template's column order: the k-th cell is mostly column k
+    let k = 0;
     for (const c of row.cells.values()) {
-      const ci = ct.colIndex.get(c.col);
+      const ci = ct.colKeys[k] === c.col ? k : ct.colIndex.get(c.col);
       if (ci !== undefined) cells[base + ci] = c;
+      k++;
     }
   }
   return { cells, rows };

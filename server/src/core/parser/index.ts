@@ -17,10 +17,11 @@ export interface ParseOptions {
   reportYear?: number | null;
 }
 
-const L1_RE = /^([\s\u3000\f#>*]*)([一二三四五六七八九十]{1,3})(\s*[、.．]\s*)(.*)$/;
-const L2_RE = /^([\s\u3000\f#>*]*)([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])\s*(.*)$/;
-const L3_RE = /^([\s\u3000\f#>*]*)(\d{1,2})(\s*[.．、]\s*)(?![\d%％])(.*)$/;
-const L4_RE = /^([\s\u3000\f#>*]*)([（(])\s*(\d{1,2})\s*([）)])\s*(.*)$/;
+// the marker only: the rest of the line (m[0].length on) is the heading text, sliced without a regex scan
+const L1_RE = /^([\s\u3000\f#>*]*)([一二三四五六七八九十]{1,3})(\s*[、.．]\s*)/;
+const L2_RE = /^([\s\u3000\f#>*]*)([（(])\s*([一二三四五六七八九十]{1,3})\s*([）)])\s*/;
+const L3_RE = /^([\s\u3000\f#>*]*)(\d{1,2})(\s*[.．、]\s*)(?![\d%％])/;
+const L4_RE = /^([\s\u3000\f#>*]*)([（(])\s*(\d{1,2})\s*([）)])\s*/;
 
 function headingTitle(rest: string): string {
   const stop = rest.search(/[。；;：:]/);
@@ -66,7 +67,7 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
   let m: RegExpExecArray | null;
   if (upper) {
     if (!(m = L1_RE.exec(text))) return null;
-    const rest = m[4];
+    const rest = text.slice(m[0].length);
     const title = headingTitle(rest);
     const full = stripSpaces(rest);
     if (title.length >= 2 && full.length <= 40 && !/[。]./.test(full) && !/^是/.test(rest) && !isTableRowLabel(m[2] + '、' + rest)) {
@@ -91,7 +92,7 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
     if (!m) continue;
     const isParen = style === 'paren-cn' || style === 'paren-arabic';
     const num = isParen ? m[3] : m[2];
-    const rest = isParen ? m[5] : m[4];
+    const rest = text.slice(m[0].length);
     const title = headingTitle(rest);
     if (title.length < 2) continue;
     if (style === 'arabic' && /^[年月日万亿元件条个项%]/.test(rest)) continue;

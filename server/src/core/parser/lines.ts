@@ -8,16 +8,12 @@ export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | 
   let lf = 0;
   let cr = 0;
   if (text.indexOf('\r') < 0) {
-    // the common case: LF only (or a single line)
-    let start = 0;
-    for (;;) {
-      const i = text.indexOf('\n', start);
-      if (i < 0) break;
-      lines.push({ text: text.slice(start, i), offset: start });
-      lf++;
-      start = i + 1;
+    // the common case: LF only (or a single line); the native split is faster than a loop of indexOf
+    let offset = 0;
+    for (const t of text.split('\n')) {
+      lines.push({ text: t, offset });
+      offset += t.length + 1;
     }
-    lines.push({ text: text.slice(start), offset: start });
     return { lines, eol: '\n' };
   }
   let start = 0;

@@ -622,11 +622,25 @@ export function wordsIn(text: string): Set<string> {
   let m: RegExpExecArray | null;
   while ((m = WORDS_RE.exec(text))) {
     out.add(m[0]);
-    const end = m.index + m[0].length;
-    for (let j = m.index; j < end; j++) for (const w of UNIQUE_WORDS) if (!out.has(w) && text.startsWith(w, j)) out.add(w);
+    for (const [k, w] of INSIDE.get(m[0]) ?? NOTHING_INSIDE) if (!out.has(w) && text.startsWith(w, m.index + k)) out.add(w);
   }
   return out;
 }
+
+/**
+ * For each word, the other words that may start inside it (offset, word): those that agree with the rest of
+ * the word from that offset on (a word within it, or one running past its end). Computed once.
+ */
+const INSIDE = new Map<string, [number, string][]>();
+for (const a of UNIQUE_WORDS) {
+  const list: [number, string][] = [];
+  for (let k = 0; k < a.length; k++) {
+    const rest = a.slice(k);
+    for (const w of UNIQUE_WORDS) if (!(k === 0 && w === a) && (rest.startsWith(w) || w.startsWith(rest))) list.push([k, w]);
+  }
+  if (list.length) INSIDE.set(a, list);
+}
+const NOTHING_INSIDE: readonly [number, string][] = [];
 
 // ---------------------------------------------------------------------------------------------
 
