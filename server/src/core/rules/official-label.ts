@@ -37,13 +37,16 @@ export const officialLabel: Rule = {
     for (const table of ctx.model.tables) {
       const refs: LabelRef[] = [];
       const seen = new Set<string>();
-      for (const r of [...(table.caption ? [table.caption] : []), ...table.headers, ...table.rowOrder.map((k) => table.rows.get(k)!.label)]) {
-        if (!r.text || r.match.how === 'exact') continue;
+      const consider = (r: LabelRef): void => {
+        if (!r.text || r.match.how === 'exact') return;
         const key = `${r.range.start.line}:${r.range.start.character}`;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) return;
         seen.add(key);
         refs.push(r);
-      }
+      };
+      if (table.caption) consider(table.caption);
+      for (const h of table.headers) consider(h);
+      for (const row of table.rows.values()) consider(row.label);
       const width: LabelRef[] = [];
       const dunhao: LabelRef[] = [];
       for (const r of refs) {
