@@ -143,8 +143,9 @@ function compiled(def: TableDef): CompiledTable {
     });
     const readers: number[][] = Array.from({ length: def.rows.length * nCols }, () => []);
     const read = (pos: number, k: number): void => {
+      if (pos < 0) return;
       const list = readers[pos];
-      if (pos >= 0 && list[list.length - 1] !== k) list.push(k);
+      if (list[list.length - 1] !== k) list.push(k);
     };
     relations.forEach((c, k) => {
       read(c.totalAt, k);

@@ -613,21 +613,6 @@ const WORDS_RE = new RegExp(
 );
 
 /**
- * The words of WORDS that occur in `text`. The regular expression tries every position outside its matches;
- * a word starting inside a match (考核 in 工作考核, or one overlapping the match's end) is looked for there.
- */
-export function wordsIn(text: string): Set<string> {
-  const out = new Set<string>();
-  WORDS_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORDS_RE.exec(text))) {
-    out.add(m[0]);
-    for (const [k, w] of INSIDE.get(m[0]) ?? NOTHING_INSIDE) if (!out.has(w) && text.startsWith(w, m.index + k)) out.add(w);
-  }
-  return out;
-}
-
-/**
  * For each word, the other words that may start inside it (offset, word): those that agree with the rest of
  * the word from that offset on (a word within it, or one running past its end). Computed once.
  */
@@ -641,6 +626,21 @@ for (const a of UNIQUE_WORDS) {
   if (list.length) INSIDE.set(a, list);
 }
 const NOTHING_INSIDE: readonly [number, string][] = [];
+
+/**
+ * The words of WORDS that occur in `text`. The regular expression tries every position outside its matches;
+ * a word starting inside a match (考核 in 工作考核, or one overlapping the match's end) is looked for there.
+ */
+export function wordsIn(text: string): Set<string> {
+  const out = new Set<string>();
+  WORDS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORDS_RE.exec(text))) {
+    out.add(m[0]);
+    for (const [k, w] of INSIDE.get(m[0]) ?? NOTHING_INSIDE) if (!out.has(w) && text.startsWith(w, m.index + k)) out.add(w);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 
