@@ -1,5 +1,5 @@
 /** Helpers shared by the document rules (structure, dates, narrative against tables). */
-import type { Cell, ReportModel, Section, Table, TableRow } from '../model';
+import type { Cell, LabelRef, ReportModel, Section, Table, TableRow } from '../model';
 import { templateIndex } from '../relations';
 import { TEMPLATES, type ColumnDef, type TableDef } from '../templates';
 import type { Range } from '../types';
@@ -14,6 +14,26 @@ export function isPre2019(model: ReportModel): boolean {
 /** Whether the document rules apply: the text looks like a 年报 of the unified format. */
 export function documentRulesApply(model: ReportModel): boolean {
   return model.isReport && !isPre2019(model);
+}
+
+/**
+ * The written labels of a table that `keep` accepts — its caption (when asked), headers and row labels in
+ * row order — each position once (a header may be recorded for more than one row of fields).
+ */
+export function writtenLabels(table: Table, withCaption: boolean, keep: (r: LabelRef) => boolean): LabelRef[] {
+  const out: LabelRef[] = [];
+  const seen = new Set<string>();
+  const consider = (r: LabelRef): void => {
+    if (!r.text || !keep(r)) return;
+    const key = `${r.range.start.line}:${r.range.start.character}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(r);
+  };
+  if (withCaption && table.caption) consider(table.caption);
+  for (const h of table.headers) consider(h);
+  for (const row of table.rows.values()) consider(row.label);
+  return out;
 }
 
 export function sectionByOfficial(model: ReportModel, n: number): Section | undefined {

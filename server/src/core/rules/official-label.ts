@@ -1,6 +1,7 @@
 import { normalizeLabel, stripSpaces } from '../labels';
 import type { LabelRef } from '../model';
 import type { Rule } from '../rule';
+import { writtenLabels } from './document';
 import type { RelatedInfo, Severity, TextEdit } from '../types';
 
 /** A fuzzy match that is only the official label cut short by a line break of a PDF conversion. */
@@ -35,18 +36,7 @@ export const officialLabel: Rule = {
   },
   check(ctx) {
     for (const table of ctx.model.tables) {
-      const refs: LabelRef[] = [];
-      const seen = new Set<string>();
-      const consider = (r: LabelRef): void => {
-        if (!r.text || r.match.how === 'exact') return;
-        const key = `${r.range.start.line}:${r.range.start.character}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        refs.push(r);
-      };
-      if (table.caption) consider(table.caption);
-      for (const h of table.headers) consider(h);
-      for (const row of table.rows.values()) consider(row.label);
+      const refs = writtenLabels(table, true, (r) => r.match.how !== 'exact');
       const width: LabelRef[] = [];
       const dunhao: LabelRef[] = [];
       for (const r of refs) {

@@ -3,25 +3,14 @@ import type { LabelRef, Table } from '../model';
 import type { Rule } from '../rule';
 import { expectedTemplate, TEMPLATES, type TemplateId } from '../templates';
 import type { Range, RelatedInfo } from '../types';
-import { documentRulesApply } from './document';
+import { documentRulesApply, writtenLabels } from './document';
 
 const NAME: Record<TemplateId, string> = { '2019': '2019年版（试行）格式（国办公开办函〔2019〕60号）', '2021': '2021年版格式（国办公开办函〔2021〕30号）' };
 const NAME_EN: Record<TemplateId, string> = { '2019': 'the 2019 format (国办公开办函〔2019〕60号)', '2021': 'the 2021 format (国办公开办函〔2021〕30号)' };
 
 /** Header or row labels of the table that exist only in `tpl`. */
 function onlyIn(table: Table, tpl: TemplateId): LabelRef[] {
-  const out: LabelRef[] = [];
-  const seen = new Set<string>();
-  const refs = [...table.headers, ...table.rowOrder.map((k) => table.rows.get(k)!.label)];
-  for (const h of refs) {
-    const t = h.match.entry.templates;
-    if (t.length !== 1 || t[0] !== tpl || !h.text) continue;
-    const key = `${h.range.start.line}:${h.range.start.character}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(h);
-  }
-  return out;
+  return writtenLabels(table, false, (h) => h.match.entry.templates.length === 1 && h.match.entry.templates[0] === tpl);
 }
 
 function expectedLabels(tpl: TemplateId, id: string): { zh: string; en: string } | null {
