@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
-import { UNIQUE_WORDS, wordsIn } from '../server/src/core/parser/narrative';
+import { enumerationLabel, UNIQUE_WORDS, wordsIn } from '../server/src/core/parser/narrative';
 import { applyEdits, linesOf, rangeInside } from './helpers';
 import { mutate, mutation } from './mutations';
 
@@ -93,5 +93,20 @@ describe('narrative keyword search (one pass for all the rare words)', () => {
     );
     // overlaps built on purpose: a word straddling the end of another, a word inside another
     for (const text of ['问责任追究', '工作考核', '社会评议', '关于政府信息公开工作年度报告有关事项的通知书']) assert.deepEqual([...wordsIn(text)].sort(), UNIQUE_WORDS.filter((w) => text.includes(w)).sort());
+  });
+});
+
+describe('enumeration labels (punctuation trimmed by char codes)', () => {
+  it('equal the regular-expression trim they replace, on random texts of punctuation, spaces, 以及/及/和 and words', () => {
+    const pieces = ['：', ':', '，', ',', '、', '；', ';', ' ', '\u3000', '\u00a0', '\t', '\u2003', '以及', '及', '和', '以', '政策文件', '工作动态', '其他', '。', 'a'];
+    const byRegex = (s: string): string => s.replace(/^[\s：:，,、；;]+|[\s：:，,、]+$/g, '').replace(/^(?:以及|及|和)/, '');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.nat(3), fc.nat(3), (parts, pre, post) => {
+        const inner = parts.join('');
+        const text = 'x'.repeat(pre) + inner + 'y'.repeat(post);
+        assert.equal(enumerationLabel(text, pre, pre + inner.length), byRegex(inner));
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
   });
 });

@@ -55,6 +55,7 @@ export function isSpace(ch: string): boolean {
 const NUMBER_RE = /^([+\-−–－]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．](\d+))?$/;
 
 const cache = new Map<string, CellValue>();
+const BLANK: BlankValue = { kind: 'blank' };
 
 /** Values of the canonical integers 0–9999 (most cells): no hashing of the cell text needed. */
 const small: (NumberValue | undefined)[] = new Array<NumberValue | undefined>(10000);
@@ -74,6 +75,7 @@ function smallInt(raw: string): number {
 
 /** Parse the whole (trimmed) text of a cell. Results are shared and must not be mutated. */
 export function parseCellValue(raw: string): CellValue {
+  if (raw.length === 0) return BLANK;
   const k = smallInt(raw);
   if (k >= 0) return (small[k] ??= { kind: 'number', value: k, digits: raw, decimals: 0, nonCanonical: false, unit: null });
   let v = cache.get(raw);

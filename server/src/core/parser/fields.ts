@@ -27,7 +27,7 @@ export interface PhysRow {
 function isMarkdownRow(text: string): boolean {
   let i = 0;
   while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
-  return text.charCodeAt(i) === 124 /* | */;
+  return i < text.length && text.charCodeAt(i) === 124 /* | */;
 }
 const MD_SEP = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 

@@ -120,7 +120,8 @@ export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
         if (!isBlank(t) && !PAGE_NUMBER.test(t)) gapOk = false;
       }
     }
-    const last = prevText.charAt(prevText.length - 1);
+    // (guarded: charAt(-1) of an empty text would send the optimised code back to the interpreter)
+    const last = prevText.length > 0 ? prevText.charAt(prevText.length - 1) : '';
     const continues =
       cur !== null && gapOk && !startsHeading && cur.section === p.section && prevText.length >= 12 && !SENTENCE_END.includes(last) && last !== '：' && last !== ':' && raw.indexOf('\t') < 0;
     if (!continues || !cur) {
@@ -271,6 +272,26 @@ function sentenceBounds(t: string, at: number): { start: number; end: number } {
 
 const TOTAL_KEYWORDS = ['共计', '总计', '合计', '总数', '总量', '累计', '共'];
 
+const SPACE_CHAR = /\s/;
+/** Punctuation (and whitespace) trimmed from the left of an enumeration label: ：:，,、；; */
+function isLabelLead(c: number): boolean {
+  return c === 0xff1a || c === 58 || c === 0xff0c || c === 44 || c === 0x3001 || c === 0xff1b || c === 59 || SPACE_CHAR.test(String.fromCharCode(c));
+}
+/** … and from its right: ：:，,、 */
+function isLabelTail(c: number): boolean {
+  return c === 0xff1a || c === 58 || c === 0xff0c || c === 44 || c === 0x3001 || SPACE_CHAR.test(String.fromCharCode(c));
+}
+/** The label of an enumerated part, t[from, to): punctuation trimmed, a leading 以及/及/和 dropped (one scan, no regex over the slice). */
+export function enumerationLabel(t: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && isLabelLead(t.charCodeAt(a))) a++;
+  while (b > a && isLabelTail(t.charCodeAt(b - 1))) b--;
+  if (t.startsWith('以及', a) && a + 2 <= b) a += 2;
+  else if (a < b && (t.charCodeAt(a) === 0x53ca /* 及 */ || t.charCodeAt(a) === 0x548c /* 和 */)) a++;
+  return t.slice(a, b);
+}
+
 function readEnumerations(run: Run, lines: Line[], out: TextEnumeration[]): void {
   const t = run.text;
   let from = 0;
@@ -304,7 +325,7 @@ function readEnumerations(run: Run, lines: Line[], out: TextEnumeration[]): void
     let labelFrom = at + 2;
     for (const n of numbersIn(t, at + 2, stop)) {
       if (n.unit === last.unit) {
-        const label = t.slice(labelFrom, n.start).replace(/^[\s：:，,、；;]+|[\s：:，,、]+$/g, '').replace(/^(?:以及|及|和)/, '');
+        const label = enumerationLabel(t, labelFrom, n.start);
         parts.push({ label, value: narrativeNumber(run, n) });
       }
       labelFrom = n.end;
