@@ -8,7 +8,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
-import { enumerationLabel, UNIQUE_WORDS, wordsIn } from '../server/src/core/parser/narrative';
+import { enumerationLabel, readShi, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
+import { chineseNumeral } from '../server/src/core/parser/lines';
 import { applyEdits, linesOf, rangeInside } from './helpers';
 import { mutate, mutation } from './mutations';
 
@@ -107,6 +108,34 @@ describe('enumeration labels (punctuation trimmed by char codes)', () => {
         assert.equal(enumerationLabel(text, pre, pre + inner.length), byRegex(inner));
       }),
       { numRuns: 3000, seed: 20261123 },
+    );
+  });
+});
+
+describe('一是、二是 markers (found from each 是)', () => {
+  it('equal a regular-expression scan for ([一二三四五六七八九十]{1,2})是 with the same exclusions, on random texts', () => {
+    const pieces = ['一', '二', '三', '十', '是', '否', '非', '指', '第', '，', '。', '要', 'a', ' ', '2'];
+    const byRegex = (t: string): { ordinal: number; text: string; start: number }[] => {
+      const out: { ordinal: number; text: string; start: number }[] = [];
+      const re = /([一二三四五六七八九十]{1,2})是/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(t))) {
+        const prev = m.index > 0 ? t[m.index - 1] : '';
+        if (prev && /[\u4e00-\u9fff]/.test(prev)) continue;
+        const next = t[m.index + m[0].length] ?? '';
+        if (next === '否' || next === '非' || next === '指') continue;
+        out.push({ ordinal: chineseNumeral(m[1]), text: m[0], start: m.index });
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const run: Run = { text, pieces: [{ line: 0, char: 0, offset: 0, length: text.length }], section: null, startsHeading: false };
+        const got = readShi(run).map((m) => ({ ordinal: m.ordinal, text: m.text, start: m.range.start.character }));
+        assert.deepEqual(got, byRegex(text));
+      }),
+      { numRuns: 5000, seed: 20261123 },
     );
   });
 });

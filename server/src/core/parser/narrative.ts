@@ -432,22 +432,28 @@ function readNoCaseClaims(run: Run, out: NoCaseClaim[]): void {
 // ---------------------------------------------------------------------------------------------
 // 一是…二是…
 
-const SHI = /([一二三四五六七八九十]{1,2})是/g;
+const CN_ORDINAL_CHARS = '一二三四五六七八九十';
 
-function readShi(run: Run): ShiMarker[] {
+/**
+ * Markers 一是、二是 … 十二是: one or two Chinese numerals right before 是, not inside a longer word (a Chinese
+ * character before them). Found from each 是 (one indexOf per marker, no scan of every character).
+ */
+export function readShi(run: Run): ShiMarker[] {
   const t = run.text;
   const out: ShiMarker[] = [];
-  if (t.indexOf('是') < 0) return out;
-  SHI.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SHI.exec(t))) {
-    const prev = m.index > 0 ? t[m.index - 1] : '';
-    if (prev && /[\u4e00-\u9fff]/.test(prev)) continue;
-    const next = t[m.index + m[0].length] ?? '';
+  for (let p = t.indexOf('是'); p >= 0; p = t.indexOf('是', p + 1)) {
+    if (p === 0 || CN_ORDINAL_CHARS.indexOf(t[p - 1]) < 0) continue;
+    const start = p >= 2 && CN_ORDINAL_CHARS.indexOf(t[p - 2]) >= 0 ? p - 2 : p - 1;
+    if (start > 0 && isIdeograph(t.charCodeAt(start - 1))) continue;
+    const next = t[p + 1] ?? '';
     if (next === '否' || next === '非' || next === '指') continue;
-    out.push({ ordinal: chineseNumeral(m[1]), text: m[0], range: runRange(run, m.index, m.index + m[0].length) });
+    out.push({ ordinal: chineseNumeral(t.slice(start, p)), text: t.slice(start, p + 1), range: runRange(run, start, p + 1) });
   }
   return out;
+}
+
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 // ---------------------------------------------------------------------------------------------
