@@ -7,7 +7,7 @@ import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
 import { readRows } from './fields';
-import { chineseNumeral, isBlank, isSpaceCode, range, spanRange } from './lines';
+import { chineseNumeral, CN_NUMERAL_CHARS, isBlank, isSpaceCode, range, spanRange } from './lines';
 import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
 import { splitLines } from './lines';
@@ -31,8 +31,6 @@ function headingTitle(rest: string): string {
 function isTableRowLabel(text: string): boolean {
   return matchLabel(text, 'applications').some((m) => m.entry.role === 'row');
 }
-
-const CN_NUMERAL_CHARS = '一二三四五六七八九十';
 
 /** Index of the first character after the leading whitespace and Markdown marks a heading may carry. */
 function headingStart(text: string): number {

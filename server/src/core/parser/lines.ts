@@ -67,6 +67,9 @@ export function isBlank(s: string): boolean {
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+/** The characters of the ordinals 一…十 (headings 一、 and markers 一是 are written with them). */
+export const CN_NUMERAL_CHARS = '一二三四五六七八九十';
+
 /** 一 → 1, 十二 → 12, 二十一 → 21 (up to 99). */
 export function chineseNumeral(s: string): number {
   if (s === '十') return 10;

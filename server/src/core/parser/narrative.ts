@@ -29,7 +29,7 @@ import type {
 } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
-import { chineseNumeral, isBlank, isSpaceCode, range as lineRange } from './lines';
+import { chineseNumeral, CN_NUMERAL_CHARS, isBlank, isSpaceCode, range as lineRange } from './lines';
 
 interface Piece {
   line: number;
@@ -432,8 +432,6 @@ function readNoCaseClaims(run: Run, out: NoCaseClaim[]): void {
 // ---------------------------------------------------------------------------------------------
 // 一是…二是…
 
-const CN_ORDINAL_CHARS = '一二三四五六七八九十';
-
 /**
  * Markers 一是、二是 … 十二是: one or two Chinese numerals right before 是, not inside a longer word (a Chinese
  * character before them). Found from each 是 (one indexOf per marker, no scan of every character).
@@ -442,8 +440,8 @@ export function readShi(run: Run): ShiMarker[] {
   const t = run.text;
   const out: ShiMarker[] = [];
   for (let p = t.indexOf('是'); p >= 0; p = t.indexOf('是', p + 1)) {
-    if (p === 0 || CN_ORDINAL_CHARS.indexOf(t[p - 1]) < 0) continue;
-    const start = p >= 2 && CN_ORDINAL_CHARS.indexOf(t[p - 2]) >= 0 ? p - 2 : p - 1;
+    if (p === 0 || CN_NUMERAL_CHARS.indexOf(t[p - 1]) < 0) continue;
+    const start = p >= 2 && CN_NUMERAL_CHARS.indexOf(t[p - 2]) >= 0 ? p - 2 : p - 1;
     if (start > 0 && isIdeograph(t.charCodeAt(start - 1))) continue;
     const next = t[p + 1] ?? '';
     if (next === '否' || next === '非' || next === '指') continue;
