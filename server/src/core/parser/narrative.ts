@@ -273,13 +273,13 @@ function sentenceBounds(t: string, at: number): { start: number; end: number } {
 const TOTAL_KEYWORDS = ['共计', '总计', '合计', '总数', '总量', '累计', '共'];
 
 const SPACE_CHAR = /\s/;
-/** Punctuation (and whitespace) trimmed from the left of an enumeration label: ：:，,、；; */
-function isLabelLead(c: number): boolean {
-  return c === 0xff1a || c === 58 || c === 0xff0c || c === 44 || c === 0x3001 || c === 0xff1b || c === 59 || SPACE_CHAR.test(String.fromCharCode(c));
-}
-/** … and from its right: ：:，,、 */
+/** Punctuation (and whitespace) trimmed from the right of an enumeration label: ：:，,、 */
 function isLabelTail(c: number): boolean {
   return c === 0xff1a || c === 58 || c === 0xff0c || c === 44 || c === 0x3001 || SPACE_CHAR.test(String.fromCharCode(c));
+}
+/** … and from its left: the same and ；; */
+function isLabelLead(c: number): boolean {
+  return c === 0xff1b || c === 59 || isLabelTail(c);
 }
 /** The label of an enumerated part, t[from, to): punctuation trimmed, a leading 以及/及/和 dropped (one scan, no regex over the slice). */
 export function enumerationLabel(t: string, from: number, to: number): string {
