@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { enumerationLabel, readShi, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
-import { chineseNumeral } from '../server/src/core/parser/lines';
+import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode } from '../server/src/core/parser/lines';
 import { applyEdits, linesOf, rangeInside } from './helpers';
 import { mutate, mutation } from './mutations';
 
@@ -136,6 +136,33 @@ describe('一是、二是 markers (found from each 是)', () => {
         assert.deepEqual(got, byRegex(text));
       }),
       { numRuns: 5000, seed: 20261123 },
+    );
+  });
+});
+
+describe('Chinese numerals read by char code', () => {
+  it('isCnNumeralCode holds exactly for the characters 一…十, over the whole BMP', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isCnNumeralCode(c), CN_NUMERAL_CHARS.includes(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+  it('chineseNumeral equals a reading through a table of digit characters, on random strings of numerals and other characters', () => {
+    const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+    const byTable = (s: string): number => {
+      const ten = s.indexOf('十');
+      if (ten < 0) return [...s].reduce((v, ch) => v * 10 + (digits[ch] ?? 0), 0);
+      const tens = ten === 0 ? 1 : digits[s[0]] ?? 0;
+      const ones = ten === s.length - 1 ? 0 : digits[s[ten + 1]] ?? 0;
+      return tens * 10 + ones;
+    };
+    assert.equal(chineseNumeral('十'), 10);
+    assert.equal(chineseNumeral('十二'), 12);
+    assert.equal(chineseNumeral('二十一'), 21);
+    assert.equal(chineseNumeral('两'), 2);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'零〇一二两三四五六七八九十是a'), { maxLength: 4 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(chineseNumeral(s), byTable(s));
+      }),
+      { numRuns: 3000, seed: 20261123 },
     );
   });
 });

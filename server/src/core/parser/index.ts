@@ -7,7 +7,7 @@ import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
 import { readRows } from './fields';
-import { chineseNumeral, CN_NUMERAL_CHARS, isBlank, isSpaceCode, range, spanRange } from './lines';
+import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range, spanRange } from './lines';
 import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
 import { splitLines } from './lines';
@@ -56,10 +56,10 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
   const text = line.text;
   const s = headingStart(text);
   if (s >= text.length) return null;
-  const first = text[s];
-  const cn = CN_NUMERAL_CHARS.indexOf(first) >= 0;
-  const paren = first === '（' || first === '(';
-  const digit = first >= '0' && first <= '9';
+  const first = text.charCodeAt(s);
+  const cn = isCnNumeralCode(first);
+  const paren = first === 0xff08 /* （ */ || first === 40 /* ( */;
+  const digit = first >= 48 && first <= 57;
   if (upper ? !cn : !(paren || digit)) return null;
   if (text.indexOf('\t') >= 0 || text.indexOf('|') >= 0) return null;
   let m: RegExpExecArray | null;
@@ -67,8 +67,11 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
     if (!(m = L1_RE.exec(text))) return null;
     const rest = text.slice(m[0].length);
     const title = headingTitle(rest);
-    const full = stripSpaces(rest);
-    if (title.length >= 2 && full.length <= 40 && !/[。]./.test(full) && !/^是/.test(rest) && !isTableRowLabel(m[2] + '、' + rest)) {
+    const restEnd = rest.trimEnd().length;
+    // at most 40 characters besides spaces, no sentence going on after a 。, not a 一是 marker, not a table row label
+    const short = rest.length <= 40 || stripSpaces(rest).length <= 40;
+    const stop = rest.indexOf('。');
+    if (title.length >= 2 && short && !(stop >= 0 && stop < restEnd - 1) && rest.charCodeAt(0) !== 0x662f /* 是 */ && !isTableRowLabel(m[2] + '、' + rest)) {
       const start = m[1].length;
       const markerEnd = start + m[2].length + m[3].length;
       return {
@@ -79,7 +82,7 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
         title,
         line: index,
         markerRange: range(index, start, markerEnd),
-        range: range(index, start, markerEnd + rest.trimEnd().length),
+        range: range(index, start, markerEnd + restEnd),
       };
     }
     return null;
@@ -111,28 +114,25 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
   return null;
 }
 
+/** The official section headings and their known variants, normalised once. */
+const SECTION_KEYS = SECTIONS.map((s) => ({ number: s.number, heading: normalizeLabel(s.heading), variants: (s.variants ?? []).map((v) => normalizeLabel(v.text)) }));
+
+/** Loose paraphrases of the headings seen in real reports. */
+const LOOSE_SECTIONS: [RegExp, number][] = [
+  [/^总体情况|^概述$|^基本情况$/, 1],
+  [/主动公开/, 2],
+  [/(收到|受理|办理).*申请/, 3],
+  [/行政复议|行政诉讼/, 4],
+  [/存在.*问题|改进/, 5],
+  [/其他.*事项/, 6],
+];
+
 function matchSection(title: string): { official: number | null; variant: boolean } {
   const t = normalizeLabel(title).replace(/[。.]+$/, '');
-  for (const s of SECTIONS) {
-    if (t === normalizeLabel(s.heading)) return { official: s.number, variant: false };
-  }
-  for (const s of SECTIONS) {
-    for (const v of s.variants ?? []) if (t === normalizeLabel(v.text)) return { official: s.number, variant: true };
-  }
-  for (const s of SECTIONS) {
-    const h = normalizeLabel(s.heading);
-    if (t.length >= 4 && (t.includes(h) || h.includes(t))) return { official: s.number, variant: true };
-  }
-  // loose paraphrases seen in real reports
-  const loose: [RegExp, number][] = [
-    [/^总体情况|^概述$|^基本情况$/, 1],
-    [/主动公开/, 2],
-    [/(收到|受理|办理).*申请/, 3],
-    [/行政复议|行政诉讼/, 4],
-    [/存在.*问题|改进/, 5],
-    [/其他.*事项/, 6],
-  ];
-  for (const [re, n] of loose) if (re.test(t)) return { official: n, variant: true };
+  for (const s of SECTION_KEYS) if (t === s.heading) return { official: s.number, variant: false };
+  for (const s of SECTION_KEYS) if (s.variants.includes(t)) return { official: s.number, variant: true };
+  for (const s of SECTION_KEYS) if (t.length >= 4 && (t.includes(s.heading) || s.heading.includes(t))) return { official: s.number, variant: true };
+  for (const [re, n] of LOOSE_SECTIONS) if (re.test(t)) return { official: n, variant: true };
   return { official: null, variant: false };
 }
 

@@ -65,22 +65,56 @@ export function isBlank(s: string): boolean {
   return true;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** The value of a Chinese digit character (零〇一二两三四五六七八九), or -1; by char code (no string lookup). */
+function cnDigit(c: number): number {
+  switch (c) {
+    case 0x96f6: // 零
+    case 0x3007: // 〇
+      return 0;
+    case 0x4e00: // 一
+      return 1;
+    case 0x4e8c: // 二
+    case 0x4e24: // 两
+      return 2;
+    case 0x4e09: // 三
+      return 3;
+    case 0x56db: // 四
+      return 4;
+    case 0x4e94: // 五
+      return 5;
+    case 0x516d: // 六
+      return 6;
+    case 0x4e03: // 七
+      return 7;
+    case 0x516b: // 八
+      return 8;
+    case 0x4e5d: // 九
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+const TEN = 0x5341; // 十
 
 /** The characters of the ordinals 一…十 (headings 一、 and markers 一是 are written with them). */
 export const CN_NUMERAL_CHARS = '一二三四五六七八九十';
 
-/** 一 → 1, 十二 → 12, 二十一 → 21 (up to 99). */
+/** Whether the char code is one of CN_NUMERAL_CHARS. */
+export function isCnNumeralCode(c: number): boolean {
+  return c === TEN || (c !== 0x96f6 && c !== 0x3007 && c !== 0x4e24 && cnDigit(c) > 0);
+}
+
+/** 一 → 1, 十二 → 12, 二十一 → 21 (up to 99); characters that are no digit count as 0. */
 export function chineseNumeral(s: string): number {
-  if (s === '十') return 10;
   const ten = s.indexOf('十');
   if (ten < 0) {
     let v = 0;
-    for (let i = 0; i < s.length; i++) v = v * 10 + (CN_DIGITS[s[i]] ?? 0);
+    for (let i = 0; i < s.length; i++) v = v * 10 + Math.max(0, cnDigit(s.charCodeAt(i)));
     return v;
   }
-  const tens = ten === 0 ? 1 : CN_DIGITS[s[0]] ?? 0;
-  const ones = ten === s.length - 1 ? 0 : CN_DIGITS[s[ten + 1]] ?? 0;
+  const tens = ten === 0 ? 1 : Math.max(0, cnDigit(s.charCodeAt(0)));
+  const ones = ten === s.length - 1 ? 0 : Math.max(0, cnDigit(s.charCodeAt(ten + 1)));
   return tens * 10 + ones;
 }
 

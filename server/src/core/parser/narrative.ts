@@ -29,7 +29,7 @@ import type {
 } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
-import { chineseNumeral, CN_NUMERAL_CHARS, isBlank, isSpaceCode, range as lineRange } from './lines';
+import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range as lineRange } from './lines';
 
 interface Piece {
   line: number;
@@ -440,11 +440,11 @@ export function readShi(run: Run): ShiMarker[] {
   const t = run.text;
   const out: ShiMarker[] = [];
   for (let p = t.indexOf('是'); p >= 0; p = t.indexOf('是', p + 1)) {
-    if (p === 0 || CN_NUMERAL_CHARS.indexOf(t[p - 1]) < 0) continue;
-    const start = p >= 2 && CN_NUMERAL_CHARS.indexOf(t[p - 2]) >= 0 ? p - 2 : p - 1;
+    if (p === 0 || !isCnNumeralCode(t.charCodeAt(p - 1))) continue;
+    const start = p >= 2 && isCnNumeralCode(t.charCodeAt(p - 2)) ? p - 2 : p - 1;
     if (start > 0 && isIdeograph(t.charCodeAt(start - 1))) continue;
-    const next = t[p + 1] ?? '';
-    if (next === '否' || next === '非' || next === '指') continue;
+    const next = p + 1 < t.length ? t.charCodeAt(p + 1) : 0;
+    if (next === 0x5426 /* 否 */ || next === 0x975e /* 非 */ || next === 0x6307 /* 指 */) continue;
     out.push({ ordinal: chineseNumeral(t.slice(start, p)), text: t.slice(start, p + 1), range: runRange(run, start, p + 1) });
   }
   return out;
