@@ -26,7 +26,10 @@ export const INTERNAL_ERROR_RULE = 'internal-error';
  * pointed at the rule being run.
  */
 class Context implements RuleContext {
-  found: LintDiagnostic[] = [];
+  /** the findings of every rule run so far, in rule order */
+  readonly found: LintDiagnostic[] = [];
+  /** findings of the current rule listed so far */
+  listed = 0;
   /** findings past the cap are only counted (a 10 MB paste can yield thousands; none of them is listed) */
   folded = 0;
   ruleId = '';
@@ -43,7 +46,7 @@ class Context implements RuleContext {
     this.ruleId = id;
     this.setting = setting;
     this.severity = severity;
-    this.found = [];
+    this.listed = 0;
     this.folded = 0;
   }
 
@@ -56,14 +59,15 @@ class Context implements RuleContext {
   }
 
   listing(): boolean {
-    return this.found.length < MAX_PER_RULE;
+    return this.listed < MAX_PER_RULE;
   }
 
   report(r: Report): void {
-    if (this.found.length >= MAX_PER_RULE) {
+    if (this.listed >= MAX_PER_RULE) {
       this.folded++;
       return;
     }
+    this.listed++;
     const model = this.model;
     this.found.push({
       rule: this.ruleId,
@@ -78,15 +82,18 @@ class Context implements RuleContext {
 }
 
 export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_SETTINGS): LintResult {
-  const diagnostics: LintDiagnostic[] = [];
   const ctx = new Context(model, settings);
+  const diagnostics = ctx.found;
   for (const rule of RULES) {
     const setting = settings.rules[rule.meta.id];
     if (setting === 'off') continue;
     ctx.start(rule.meta.id, setting, setting ?? rule.meta.defaultSeverity);
+    const before = diagnostics.length;
     try {
       rule.check(ctx);
     } catch (e) {
+      // what the rule reported before it failed is dropped with it
+      diagnostics.length = before;
       const err = e instanceof Error ? e : new Error(String(e));
       diagnostics.push({
         rule: INTERNAL_ERROR_RULE,
@@ -98,20 +105,19 @@ export function lintModel(model: ReportModel, settings: LintSettings = DEFAULT_S
       });
       continue;
     }
-    const { found, folded } = ctx;
-    if (folded > 0) {
-      diagnostics.push(...found);
+    if (ctx.folded > 0) {
       diagnostics.push({
         rule: rule.meta.id,
         severity: 'info',
-        message: { zh: `另有 ${folded} 处同类问题（${rule.meta.id}）未逐一列出。`, en: `${folded} more findings of ${rule.meta.id} were folded.` },
-        range: found[found.length - 1].range,
+        message: { zh: `另有 ${ctx.folded} 处同类问题（${rule.meta.id}）未逐一列出。`, en: `${ctx.folded} more findings of ${rule.meta.id} were folded.` },
+        range: diagnostics[diagnostics.length - 1].range,
         related: [],
         fixes: [],
       });
-    } else diagnostics.push(...found);
+    }
   }
-  const visible = applyDirectives(model, diagnostics).filter((d) => d.rule !== 'inline-directive' || settings.rules['inline-directive'] !== 'off');
+  let visible = applyDirectives(model, diagnostics);
+  if (settings.rules['inline-directive'] === 'off') visible = visible.filter((d) => d.rule !== 'inline-directive');
   visible.sort(compareDiagnostics);
   return { model, diagnostics: visible, relations: ctx.relations() };
 }

@@ -21,6 +21,7 @@ export const inlineDirective: Rule = {
     },
   },
   check(ctx) {
+    if (ctx.model.directives.length === 0) return;
     const known = new Set(RULE_IDS());
     for (const d of ctx.model.directives) {
       const unknown = d.rules.filter((r) => !known.has(r));
