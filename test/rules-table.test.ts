@@ -224,6 +224,18 @@ describe('rule cell-missing', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('offers filling 0 as a suggestion only, titled "check first", where 0 disagrees with a total', () => {
+    const t = draft({ apps: { r1: row(1), r3_1: ['', '0', '0', '0', '0', '0', '1'], r3_7: row(1) } });
+    const ds = of(t, 'cell-missing');
+    assert.equal(ds.length, 1);
+    assert.equal(ds[0].fixes.length, 1);
+    const f = ds[0].fixes[0];
+    assert.equal(f.preferred, false);
+    assert.equal(f.title.zh, '将1个未填写的单元格填为 0（与合计不符，请先核对）');
+    assert.equal(f.title.en, 'Fill the 1 empty cells with 0 (disagrees with a total: check first)');
+    assert.deepEqual(f.edits.map((e) => e.newText), ['0']);
+  });
+
   it('does not fire on zeros nor on a group row left without numbers', () => {
     assert.deepEqual(of(draft(), 'cell-missing'), []);
   });

@@ -3,7 +3,50 @@ import type { Rule } from '../rule';
 import { TEMPLATES } from '../templates';
 import { listEn, listZh } from '../text';
 import type { Cell } from '../model';
-import type { Fix, Range } from '../types';
+import type { Fix, Range, Text2, TextEdit } from '../types';
+
+type Touching = (cells: ReadonlySet<Cell>) => RelationResult[];
+
+/** The index of which relations read which cells, built on first use. */
+function lazyTouching(relations: () => RelationResult[]): Touching {
+  let index: Touching | null = null;
+  return (cells) => (index ??= touchingIndex(relations()))(cells);
+}
+
+/**
+ * "Fill with 0": certain (preferred) only when every relation touching these cells still holds with 0.
+ * Whether it does is worked out when the fix is first looked at, not while the document is checked.
+ */
+class FillZeros implements Fix {
+  readonly edits: TextEdit[];
+  private holds: boolean | null = null;
+
+  constructor(
+    private readonly missing: Cell[],
+    private readonly touching: Touching,
+  ) {
+    this.edits = missing.map((c) => ({ range: c.range, newText: '0' }));
+  }
+
+  private consistent(): boolean {
+    if (this.holds === null) {
+      const zeros = new Set(this.missing);
+      this.holds = this.touching(zeros).every((r) => holdsWithZeros(r, zeros) !== false);
+    }
+    return this.holds;
+  }
+
+  get preferred(): boolean {
+    return this.consistent();
+  }
+
+  get title(): Text2 {
+    const n = this.missing.length;
+    return this.consistent()
+      ? { zh: `将${n}个未填写的单元格填为 0`, en: `Fill the ${n} empty cells with 0` }
+      : { zh: `将${n}个未填写的单元格填为 0（与合计不符，请先核对）`, en: `Fill the ${n} empty cells with 0 (disagrees with a total: check first)` };
+  }
+}
 
 export const cellMissing: Rule = {
   meta: {
@@ -19,8 +62,8 @@ export const cellMissing: Rule = {
     examples: { wrong: '(一) 予以公开⇥⇥⇥⇥⇥⇥0', right: '(一) 予以公开⇥0⇥0⇥0⇥0⇥0⇥0⇥0' },
   },
   check(ctx) {
-    // built when the first row with all its missing cells located asks which relations read them
-    let touching: ((cells: ReadonlySet<Cell>) => RelationResult[]) | null = null;
+    // the relations index is built when the first fix is looked at (a code action), not while checking
+    let touching: Touching | null = null;
     for (const table of ctx.model.tables) {
       if (!table.readable) continue;
       const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
@@ -38,17 +81,8 @@ export const cellMissing: Rule = {
         const range: Range = row.label.text ? row.label.range : { start: (located[0] ?? missing[0]).range.start, end: (located[located.length - 1] ?? missing[0]).range.end };
         const fixes: Fix[] = [];
         if (located.length === missing.length) {
-          // 0 is certain only when every relation touching these cells still holds with 0
-          const zeros = new Set(missing);
-          touching ??= touchingIndex(ctx.relations());
-          const consistent = touching(zeros).every((r) => holdsWithZeros(r, zeros) !== false);
-          fixes.push({
-            title: consistent
-              ? { zh: `将${missing.length}个未填写的单元格填为 0`, en: `Fill the ${missing.length} empty cells with 0` }
-              : { zh: `将${missing.length}个未填写的单元格填为 0（与合计不符，请先核对）`, en: `Fill the ${missing.length} empty cells with 0 (disagrees with a total: check first)` },
-            edits: missing.map((c) => ({ range: c.range, newText: '0' })),
-            preferred: consistent,
-          });
+          touching ??= lazyTouching(ctx.relations.bind(ctx));
+          fixes.push(new FillZeros(missing, touching));
         }
         ctx.report({
           range,
