@@ -2,6 +2,7 @@
  * Reading report files as text: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, detected
  * automatically; .docx through mammoth (see docx.ts); anything else is refused with a clear message.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Locale } from '../core';
@@ -37,9 +38,15 @@ function unsupported(what: string, whatEn: string, extra = '', extraEn = ''): In
   return new InputError(`不支持的文件类型：${what}${HINT_ZH}${extra}`, `Unsupported file type: ${whatEn}${HINT_EN}${extraEn}`);
 }
 
+function startsWith(buf: Buffer, bytes: readonly number[]): boolean {
+  if (buf.length < bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (buf[i] !== bytes[i]) return false;
+  return true;
+}
+
 /** Recognise well-known binary formats by their first bytes. */
 export function sniffBinary(buf: Buffer, file: string): InputError | null {
-  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => buf[i] === b);
+  const starts = (...bytes: number[]): boolean => startsWith(buf, bytes);
   if (starts(0x25, 0x50, 0x44, 0x46)) return unsupported('PDF 文件', 'a PDF file', '。请先用 PDF 阅读器或 Word 另存为文本或 .docx。', '. Save it as text or .docx first.');
   if (starts(0xd0, 0xcf, 0x11, 0xe0)) return unsupported('旧版 Word/WPS 文档（.doc/.wps）', 'an old Word/WPS document (.doc/.wps)', '。请在 Word 或 WPS 中另存为 .docx。', '. Save it as .docx first.');
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38) || (starts(0x42, 0x4d) && extname(file).toLowerCase() === '.bmp'))
@@ -72,26 +79,19 @@ function cjkShare(text: string): number {
   return non === 0 ? 1 : cjk / non;
 }
 
-const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
 const UTF8 = new TextDecoder('utf-8');
 const GB_FATAL = new TextDecoder('gb18030', { fatal: true });
 const GB = new TextDecoder('gb18030');
 
 export function decode(buf: Buffer): ReadResult {
+  // valid UTF-8 (nearly every file) is checked and decoded natively; the decoders below handle the rest
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    try {
-      return { text: UTF8_FATAL.decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: true };
-    } catch {
-      return { text: UTF8.decode(buf.subarray(3)), encoding: 'utf-8-bom', certain: false };
-    }
+    const body = buf.subarray(3);
+    return isUtf8(body) ? { text: body.toString('utf8'), encoding: 'utf-8-bom', certain: true } : { text: UTF8.decode(body), encoding: 'utf-8-bom', certain: false };
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', certain: buf.length % 2 === 0 };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', certain: buf.length % 2 === 0 };
-  try {
-    return { text: UTF8_FATAL.decode(buf), encoding: 'utf-8', certain: true };
-  } catch {
-    // not UTF-8
-  }
+  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8', certain: true };
   try {
     const text = GB_FATAL.decode(buf);
     return { text, encoding: 'gb18030', certain: cjkShare(text) >= 0.6 };
