@@ -5,7 +5,7 @@
  * The same results feed the relation rule, the hovers (breakdown tables) and the quick fixes.
  */
 import type { Cell, ReportModel, Table } from './model';
-import { TEMPLATES, type CellRef, type ColumnDef, type RelationDef, type RowDef, type TableDef } from './templates';
+import { TEMPLATES, templateIndex, type CellRef, type ColumnDef, type RelationDef, type TableDef } from './templates';
 
 /** A value scaled by 10^scale (integers; exact for up to 15 significant digits). */
 export interface Interval {
@@ -55,27 +55,12 @@ function tooLong(digits: string): boolean {
   return digits.length > MAX_DIGITS && digits.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > MAX_DIGITS;
 }
 
-export interface TableIndex {
-  rows: Map<string, RowDef>;
-  cols: Map<string, ColumnDef>;
-}
-const indexes = new WeakMap<TableDef, TableIndex>();
-/** The rows and columns of a template table by key (built once per table). */
-export function templateIndex(def: TableDef): TableIndex {
-  let ix = indexes.get(def);
-  if (!ix) {
-    ix = { rows: new Map(def.rows.map((r) => [r.key, r])), cols: new Map(def.columns.map((c) => [c.key, c])) };
-    indexes.set(def, ix);
-  }
-  return ix;
-}
-
 export function rowLabel(def: TableDef, rowKey: string): string {
-  return def.rows.find((r) => r.key === rowKey)?.label ?? rowKey;
+  return templateIndex(def).rows.get(rowKey)?.label ?? rowKey;
 }
 
 export function colLabel(def: TableDef, colKey: string): string {
-  return def.columns.find((c) => c.key === colKey)?.label ?? colKey;
+  return templateIndex(def).cols.get(colKey)?.label ?? colKey;
 }
 
 /** "（七）总计·自然人" — a readable name of a cell. */

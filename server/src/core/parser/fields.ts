@@ -7,6 +7,7 @@
  * - `stream`: no tabs at all (PDF → text): every line is a field and row boundaries are unknown.
  */
 import type { Layout, Line } from '../model';
+import { parseCellValue, type CellValue } from '../numbers';
 import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
 import { isBlank, isSpaceCode, range, trimmedRange } from './lines';
@@ -15,6 +16,13 @@ export interface Field {
   text: string;
   range: Range;
   line: number;
+  /** the text read as a cell value, once (see valueOf); set only after the rows are complete */
+  value: CellValue | undefined;
+}
+
+/** The field's text read as a cell value (parsed on first use, when no more lines are joined to it). */
+export function valueOf(f: Field): CellValue {
+  return (f.value ??= parseCellValue(f.text));
 }
 
 export interface PhysRow {
@@ -37,8 +45,8 @@ function fieldOf(lineText: string, line: number, from: number, to: number): Fiel
   let b = to;
   while (a < b && isSpaceCode(lineText.charCodeAt(a))) a++;
   while (b > a && isSpaceCode(lineText.charCodeAt(b - 1))) b--;
-  if (a === b) return { text: '', range: range(line, from, from), line };
-  return { text: lineText.slice(a, b), range: range(line, a, b), line };
+  if (a === b) return { text: '', range: range(line, from, from), line, value: undefined };
+  return { text: lineText.slice(a, b), range: range(line, a, b), line, value: undefined };
 }
 
 function splitCells(lineText: string, line: number, sep: number, from: number, to: number): Field[] {
@@ -120,7 +128,7 @@ export function readRows(lines: Line[], first: number, last: number, directives 
     }
     block = null;
     prevWasBlockLine = false;
-    rows.push({ fields: [{ text: t.text, range: t.range, line: i }], firstLine: i, lastLine: i });
+    rows.push({ fields: [{ text: t.text, range: t.range, line: i, value: undefined }], firstLine: i, lastLine: i });
   }
   const layout: Layout = md > 0 && md >= tabs && md >= cells ? 'markdown' : cells > tabs ? 'cells' : tabs > 0 ? 'tabs' : rows.length ? 'stream' : 'none';
   return { rows, layout };

@@ -5,10 +5,9 @@
  */
 import { matchLabel, type LabelMatch, type LabelRole } from '../labels';
 import type { Cell, Layout, LabelRef, Table, TableRow } from '../model';
-import { parseCellValue } from '../numbers';
-import { TEMPLATES, type TableDef, type TableKind, type TemplateId } from '../templates';
+import { TEMPLATES, templateIndex, type TableDef, type TableKind, type TemplateId } from '../templates';
 import type { Range } from '../types';
-import type { Field, PhysRow } from './fields';
+import { valueOf, type Field, type PhysRow } from './fields';
 
 interface Classified {
   field: Field;
@@ -19,14 +18,19 @@ interface Classified {
 
 function pick(matches: LabelMatch[], roles: LabelRole[], preferTable?: string): LabelMatch | null {
   for (const role of roles) {
-    const m = matches.find((x) => x.entry.role === role && x.entry.tableId === preferTable) ?? matches.find((x) => x.entry.role === role);
-    if (m) return m;
+    let any: LabelMatch | null = null;
+    for (const x of matches) {
+      if (x.entry.role !== role) continue;
+      if (x.entry.tableId === preferTable) return x;
+      any ??= x;
+    }
+    if (any) return any;
   }
   return null;
 }
 
 function classify(f: Field, kind: TableKind, roles: LabelRole[], preferTable?: string): Classified {
-  const v = parseCellValue(f.text);
+  const v = valueOf(f);
   if (v.kind !== 'invalid') return { field: f, role: null, match: null, numeric: v.kind === 'number' };
   const m = pick(matchLabel(f.text, kind), roles, preferTable);
   return { field: f, role: m ? m.entry.role : null, match: m, numeric: false };
@@ -38,7 +42,7 @@ function labelRef(c: Classified): LabelRef {
 
 function makeCell(row: string, col: string, f: Field | null, absentRange: Range): Cell {
   if (!f) return { row, col, raw: '', value: { kind: 'blank' }, range: absentRange, state: 'absent' };
-  const value = parseCellValue(f.text);
+  const value = valueOf(f);
   const state = value.kind === 'number' ? 'number' : value.kind;
   return { row, col, raw: f.text, value, range: f.range, state };
 }
@@ -109,7 +113,7 @@ function fillRow(table: Table, def: TableDef, row: TableRow, vals: Field[]): voi
     return;
   }
   row.hasValues = vals.some((f) => f.text !== '');
-  const rowDef = def.rows.find((r) => r.key === row.key);
+  const rowDef = templateIndex(def).rows.get(row.key);
   const isGroup = !!rowDef?.items || !!rowDef?.heading;
   if (isGroup && !row.hasValues) return;
   cols.forEach((c, i) => row.cells.set(c.key, makeCell(row.key, c.key, fitted[i], row.label.range)));
@@ -188,7 +192,7 @@ export function readApplications(rows: PhysRow[], layout: Layout, docTemplate: T
 }
 
 function isGroupOrHeading(def: TableDef, key: string): boolean {
-  const r = def.rows.find((x) => x.key === key);
+  const r = templateIndex(def).rows.get(key);
   return !!(r?.items || r?.heading);
 }
 
@@ -213,7 +217,7 @@ function readStream(rows: PhysRow[], def: TableDef, table: Table, kind: TableKin
     let c = classify(fields[i], kind, roles);
     if (c.role === null && !c.numeric && i + 1 < fields.length) {
       // a label broken over two lines
-      const joined: Field = { text: fields[i].text + fields[i + 1].text, range: { start: fields[i].range.start, end: fields[i + 1].range.end }, line: fields[i].line };
+      const joined: Field = { text: fields[i].text + fields[i + 1].text, range: { start: fields[i].range.start, end: fields[i + 1].range.end }, line: fields[i].line, value: undefined };
       const cj = classify(joined, kind, roles);
       if (cj.role === 'row') {
         c = cj;
@@ -317,7 +321,7 @@ export function readActive(rows: PhysRow[], layout: Layout, fallback: TemplateId
       for (const c of cl) if ((c.role === 'column' || c.role === 'corner') && c.match!.entry.tableId === id) table.headers.push(labelRef(c));
       if (layout === 'stream') {
         if (labelIdx >= 0) setRow(table, cl[labelIdx].match!.entry.key, labelRef(cl[labelIdx]), r.firstLine, r.lastLine);
-        for (const c of cl) if (c.numeric || (c.role === null && parseCellValue(c.field.text).kind === 'placeholder')) streamVals.push(c.field);
+        for (const c of cl) if (c.numeric || (c.role === null && valueOf(c.field).kind === 'placeholder')) streamVals.push(c.field);
         continue;
       }
       if (labelIdx < 0) {
@@ -375,7 +379,7 @@ export function readReview(rows: PhysRow[], layout: Layout, template: TemplateId
     for (const h of heads) table.headers.push(labelRef(h));
     headerCount += heads.length;
     if (layout === 'stream') {
-      for (const c of cl) if (c.numeric || parseCellValue(c.field.text).kind === 'placeholder') values.push(c.field);
+      for (const c of cl) if (c.numeric || valueOf(c.field).kind === 'placeholder') values.push(c.field);
       continue;
     }
     if (heads.length) continue;
@@ -384,7 +388,7 @@ export function readReview(rows: PhysRow[], layout: Layout, template: TemplateId
       continue;
     }
     let fs = r.fields.slice();
-    while (fs.length && fs[0].text !== '' && parseCellValue(fs[0].text).kind === 'invalid') fs.shift();
+    while (fs.length && fs[0].text !== '' && valueOf(fs[0]).kind === 'invalid') fs.shift();
     while (fs.length && fs[fs.length - 1].text === '') fs.pop();
     while (fs.length && fs[0].text === '' && values.length + fs.length > def.columns.length) fs.shift();
     values.push(...fs);
@@ -417,7 +421,7 @@ export function readReview(rows: PhysRow[], layout: Layout, template: TemplateId
   row.hasValues = true;
   def.columns.forEach((c, i) => row.cells.set(c.key, makeCell('data', c.key, values[i] ?? null, rowLabel.range)));
   if (layout === 'stream' && values.length === def.columns.length) {
-    const nums = values.map((f) => parseCellValue(f.text));
+    const nums = values.map(valueOf);
     if (nums.every((v) => v.kind === 'number' && v.decimals === 0)) {
       const ints = nums.map((v) => (v.kind === 'number' ? v.value : 0));
       if (!groupsHold(ints) && someArrangementHolds(ints)) {

@@ -1,7 +1,6 @@
 /** Helpers shared by the document rules (structure, dates, narrative against tables). */
 import type { Cell, LabelRef, ReportModel, Section, Table, TableRow } from '../model';
-import { templateIndex } from '../relations';
-import { TEMPLATES, type ColumnDef, type TableDef } from '../templates';
+import { templateIndex, TEMPLATES, type ColumnDef, type TableDef } from '../templates';
 import type { Range } from '../types';
 
 /** Reporting years before the unified format (国办公开办函〔2019〕60号 applies from the 2019 reports on). */

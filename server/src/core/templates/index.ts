@@ -1,12 +1,29 @@
 /** The two official formats as data, and lookups over them. */
 import { TEMPLATE_2019 } from './t2019';
 import { TEMPLATE_2021 } from './t2021';
-import type { ColumnDef, TableDef, TemplateDef, TemplateId } from './types';
+import type { ColumnDef, RowDef, TableDef, TemplateDef, TemplateId } from './types';
 
 export * from './types';
 export { SECTIONS, APPLICANT_COLUMNS, APPLICANT_PART_KEYS, dataRows } from './common';
 
 export const TEMPLATES: Record<TemplateId, TemplateDef> = { '2019': TEMPLATE_2019, '2021': TEMPLATE_2021 };
+
+export interface TableIndex {
+  rows: Map<string, RowDef>;
+  cols: Map<string, ColumnDef>;
+}
+
+const indexes = new WeakMap<TableDef, TableIndex>();
+
+/** The rows and columns of a template table by key (built once per table). */
+export function templateIndex(def: TableDef): TableIndex {
+  let ix = indexes.get(def);
+  if (!ix) {
+    ix = { rows: new Map(def.rows.map((r) => [r.key, r])), cols: new Map(def.columns.map((c) => [c.key, c])) };
+    indexes.set(def, ix);
+  }
+  return ix;
+}
 
 export function tableDef(template: TemplateId, id: string): TableDef | undefined {
   return TEMPLATES[template].tables.find((t) => t.id === id);
