@@ -146,15 +146,15 @@ export async function processTask(t: Task): Promise<FileResult> {
     }
   }
   const model = result.model;
-  return {
-    ...base,
-    template: isReport ? model.template : null,
-    year: model.year?.value ?? null,
-    isReport,
-    // without their fixes (already applied above when asked for): a fix may hold on to the whole document model,
-    // and a batch of thousands of files must not keep every model alive until the output is written
-    diagnostics: isReport ? result.diagnostics.map((d) => (d.fixes.length ? { ...d, fixes: [] } : d)) : [],
-    facts: isReport ? yearFacts(model) : undefined,
-    figures: isReport ? summaryFigures(model) : undefined,
-  };
+  // the findings without their fixes (already applied above when asked for): a fix may hold on to the whole
+  // document model, and a batch of thousands of files must not keep every model alive until the output is
+  // written. The findings are this call's own (a fresh lint), so they are changed in place.
+  if (isReport) for (const d of result.diagnostics) if (d.fixes.length) d.fixes = [];
+  base.template = isReport ? model.template : null;
+  base.year = model.year?.value ?? null;
+  base.isReport = isReport;
+  base.diagnostics = isReport ? result.diagnostics : [];
+  base.facts = isReport ? yearFacts(model) : undefined;
+  base.figures = isReport ? summaryFigures(model) : undefined;
+  return base;
 }
