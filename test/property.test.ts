@@ -10,6 +10,9 @@ import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { enumerationLabel, readShi, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
 import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode } from '../server/src/core/parser/lines';
+import { mayBeValue } from '../server/src/core/parser/tables';
+import { isJsSpace, stripSpaces } from '../server/src/core/labels';
+import { parseCellValue } from '../server/src/core/numbers';
 import { applyEdits, linesOf, rangeInside } from './helpers';
 import { mutate, mutation } from './mutations';
 
@@ -164,5 +167,35 @@ describe('Chinese numerals read by char code', () => {
       }),
       { numRuns: 3000, seed: 20261123 },
     );
+  });
+});
+
+describe('label fast paths', () => {
+  it('isJsSpace is exactly the \\s of regular expressions, over the whole BMP', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isJsSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+  it('stripSpaces equals the regular-expression replace, on random texts of spaces of every kind and words', () => {
+    const pieces = [' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u2003', '\u2028', '\f', '社会', '公益', '(一)', '1.', '、'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(stripSpaces(s), s.replace(/[\s\u3000\u00a0\ufeff]+/g, ''));
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+  });
+  it('a field mayBeValue rejects is never read as a number or placeholder', () => {
+    const pieces = ['无', '空', '予以', '（一）', '(', '）', '1', '０', '-', '—', '/', ' ', '\u3000', '件', '万元', '.', ',', 'x', '*'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        if (!mayBeValue(s)) assert.equal(parseCellValue(s).kind, 'invalid', s);
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+    assert.equal(mayBeValue('无'), true);
+    assert.equal(mayBeValue('空'), true);
+    assert.equal(mayBeValue('（一）予以公开'), false);
+    assert.equal(mayBeValue('自然人'), false);
   });
 });

@@ -8,9 +8,19 @@ import { toHalfWidth } from './numbers';
 import { TEMPLATES } from './templates';
 import type { TableKind, TemplateId } from './templates';
 
-/** Remove every whitespace character (incl. U+3000 and form feeds). */
+const SPACES = /[\s\u3000\u00a0\ufeff]+/g;
+
+/** Whether the char code is white space for a regular expression's \s (the same set as String.prototype.trim). */
+export function isJsSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Remove every whitespace character (incl. U+3000 and form feeds); most labels hold none and are returned as they are. */
 export function stripSpaces(s: string): string {
-  return s.replace(/[\s\u3000\u00a0\ufeff]+/g, '');
+  for (let i = 0; i < s.length; i++) if (isJsSpace(s.charCodeAt(i))) return s.replace(SPACES, '');
+  return s;
 }
 
 const normCache = new Map<string, string>();

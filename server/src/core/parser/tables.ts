@@ -29,9 +29,22 @@ function pick(matches: LabelMatch[], roles: LabelRole[], preferTable?: string): 
   return null;
 }
 
+/**
+ * False for a field that cannot be a value: it starts with a Chinese character (other than the placeholders
+ * 无 and 空) or a bracket, as every label does. Such a field goes to the labels without being read as a number.
+ */
+export function mayBeValue(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return c === 0x65e0 /* 无 */ || c === 0x7a7a /* 空 */;
+  return c !== 0xff08 /* （ */ && c !== 40 /* ( */;
+}
+
 function classify(f: Field, kind: TableKind, roles: LabelRole[], preferTable?: string): Classified {
-  const v = valueOf(f);
-  if (v.kind !== 'invalid') return { field: f, role: null, match: null, numeric: v.kind === 'number' };
+  if (mayBeValue(f.text)) {
+    const v = valueOf(f);
+    if (v.kind !== 'invalid') return { field: f, role: null, match: null, numeric: v.kind === 'number' };
+  }
   const m = pick(matchLabel(f.text, kind), roles, preferTable);
   return { field: f, role: m ? m.entry.role : null, match: m, numeric: false };
 }
