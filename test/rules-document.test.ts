@@ -527,6 +527,16 @@ describe('narrative: both widths of punctuation, full-width digits', () => {
     }
   });
 
+  it('finds the notice cited by its title when a line break (PDF text) falls inside the title, and not in a table', () => {
+    // the paragraph wraps after 工作: the run joins the lines, and the rare-word search reads the runs
+    const wrapped = narrative('一、总体情况\n本报告根据《国务院办公厅政府信息与政务公开办公室关于印发政府信息公开工作\n年度报告格式的通知》编制，所列数据的统计期限自2023年1月1日起至2023年12月31日止。');
+    assert.deepEqual(
+      wrapped.citations.map((x) => [x.notice, x.by, x.span.range.start.line, x.span.range.end.line]),
+      [['2021', 'title', 1, 2]],
+    );
+    assert.deepEqual(narrative('一、总体情况\n本机关认真落实条例要求。').citations, []);
+  });
+
   it('reads counts and years written in full-width digits', () => {
     const n = narrative('一、总体情况\n２０２３年，本机关共收到政府信息公开申请１２件，予以公开５件。');
     assert.deepEqual(

@@ -310,7 +310,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     paragraphs.push({ line: i, text: t, section: si >= 0 ? sections[si].official : null });
   }
   const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(sections.map((s) => s.official).filter((n) => n !== null)).size >= 3;
-  const narrative = readNarrative(src, lines, paragraphs, sections, headings, inTable);
+  const narrative = readNarrative(lines, paragraphs, sections, headings, inTable);
   return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
 }
 

@@ -656,8 +656,7 @@ const NOTHING_INSIDE: readonly [number, string][] = [];
  * The words of WORDS that occur in `text`. The regular expression tries every position outside its matches;
  * a word starting inside a match (考核 in 工作考核, or one overlapping the match's end) is looked for there.
  */
-export function wordsIn(text: string): Set<string> {
-  const out = new Set<string>();
+export function wordsIn(text: string, out = new Set<string>()): Set<string> {
   WORDS_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORDS_RE.exec(text))) {
@@ -669,9 +668,12 @@ export function wordsIn(text: string): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 
-export function readNarrative(text: string, lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
+export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
   const runs = buildRuns(lines, paragraphs);
-  const words = wordsIn(text);
+  // the rare words are looked for where they are used: in the runs (a paragraph wrapped over lines is one run,
+  // so a word broken by a line break is found too); the tables are not read again
+  const words = new Set<string>();
+  for (const run of runs) wordsIn(run.text, words);
   const has = (w: string): boolean => !CHECKED.has(w) || words.has(w);
   const present = (list: string[]): string[] => list.filter(has);
   const assessment = present(ASSESSMENT);
