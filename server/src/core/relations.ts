@@ -238,7 +238,7 @@ class Evaluated implements RelationResult {
     let hi = 0;
     let complete = true;
     const missed = scratchMissing;
-    missed.length = 0;
+    if (missed.length) missed.length = 0; // (left over only if a read threw)
     for (const t of c.terms) {
       if (!readTerm(t, grid, scale, missed, null)) complete = false;
       else if (t.weight === 1) {
@@ -249,7 +249,10 @@ class Evaluated implements RelationResult {
         hi -= tLo;
       }
     }
-    if (missed.length) (missing ??= []).push(...missed);
+    if (missed.length) {
+      (missing ??= []).push(...missed);
+      missed.length = 0; // (setting the length is a call into the runtime: only when something was missed)
+    }
     const computed: Interval | null = complete ? { lo, hi } : null;
     this.computed = computed;
     this.missing = missing ?? (NONE as Cell[]);
