@@ -726,9 +726,11 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
     if (assessment.length) n.oversight.assessment ??= firstMention(run, lines, assessment);
     if (review.length) n.oversight.review ??= firstMention(run, lines, review);
     if (accountability.length) n.oversight.accountability ??= firstMention(run, lines, accountability);
+    // (a regular expression call per run costs more than its scan: most runs hold no bookmark at all)
     BOOKMARK.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = BOOKMARK.exec(run.text))) n.artefacts.push({ kind: 'bookmark', span: spanOf(run, m.index, m.index + m[0].length, lines) });
+    if (run.text.indexOf('bookmark') >= 0)
+      while ((m = BOOKMARK.exec(run.text))) n.artefacts.push({ kind: 'bookmark', span: spanOf(run, m.index, m.index + m[0].length, lines) });
     for (const w of n.preFormatMarkers.length < 20 ? preFormat : []) {
       const at = run.text.indexOf(w);
       if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
