@@ -126,9 +126,7 @@ function fillRow(table: Table, def: TableDef, row: TableRow, vals: Field[]): voi
     return;
   }
   row.hasValues = vals.some((f) => f.text !== '');
-  const rowDef = templateIndex(def).rows.get(row.key);
-  const isGroup = !!rowDef?.items || !!rowDef?.heading;
-  if (isGroup && !row.hasValues) return;
+  if (!row.hasValues && isGroupOrHeading(def, row.key)) return;
   cols.forEach((c, i) => row.cells.set(c.key, makeCell(row.key, c.key, fitted[i], row.label.range)));
 }
 
