@@ -5,7 +5,7 @@
  * The same results feed the relation rule, the hovers (breakdown tables) and the quick fixes.
  */
 import type { Cell, ReportModel, Table } from './model';
-import { TEMPLATES, templateIndex, type CellRef, type ColumnDef, type RelationDef, type TableDef } from './templates';
+import { tableDef, templateIndex, type CellRef, type ColumnDef, type RelationDef, type TableDef } from './templates';
 
 /** A value scaled by 10^scale (integers; exact for up to 15 significant digits). */
 export interface Interval {
@@ -376,7 +376,7 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
   const out: RelationResult[] = [];
   for (const table of model.tables) {
     if (!table.readable) continue;
-    const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+    const def = tableDef(table.template, table.id);
     if (!def) continue;
     const maxDec = maxDecimals(table);
     const ct = compiled(def);

@@ -10,7 +10,7 @@ import { lint, type LintResult } from './lint';
 import type { Cell, ReportModel, Table, TableRow } from './model';
 import { cellName, formatInterval, type RelationResult } from './relations';
 import type { LintSettings } from './rule';
-import { columnGroups, expectedTemplate, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
+import { columnGroups, expectedTemplate, tableDef, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
 import type { LintDiagnostic, Locale, Severity } from './types';
 
 export interface HtmlOptions {
@@ -451,7 +451,7 @@ function reviewTable(def: TableDef, table: Table, marks: Marks, locale: Locale):
 }
 
 function renderTableHtml(table: Table, marks: Marks, locale: Locale): string {
-  const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+  const def = tableDef(table.template, table.id);
   const attrs = `data-table="${esc(table.id)}" data-template="${esc(table.template)}"`;
   if (!def) return '';
   if (!table.readable) {

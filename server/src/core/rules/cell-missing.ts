@@ -1,6 +1,6 @@
 import { colLabel, holdsWithZeros, touchingIndex, type RelationResult } from '../relations';
 import type { Rule } from '../rule';
-import { TEMPLATES } from '../templates';
+import { tableDef } from '../templates';
 import { listEn, listZh } from '../text';
 import type { Cell } from '../model';
 import type { Fix, Range, Text2, TextEdit } from '../types';
@@ -66,7 +66,7 @@ export const cellMissing: Rule = {
     let touching: Touching | null = null;
     for (const table of ctx.model.tables) {
       if (!table.readable) continue;
-      const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+      const def = tableDef(table.template, table.id);
       if (!def) continue;
       for (const row of table.rows.values()) {
         const missing: Cell[] = [];

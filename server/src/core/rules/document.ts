@@ -1,6 +1,6 @@
 /** Helpers shared by the document rules (structure, dates, narrative against tables). */
 import type { Cell, LabelRef, ReportModel, Section, Table, TableRow } from '../model';
-import { templateIndex, TEMPLATES, type ColumnDef, type TableDef } from '../templates';
+import { tableDef, templateIndex, type ColumnDef, type TableDef } from '../templates';
 import type { Range } from '../types';
 
 /** Reporting years before the unified format (国办公开办函〔2019〕60号 applies from the 2019 reports on). */
@@ -83,7 +83,7 @@ export function findCells(model: ReportModel, pick: (cell: Cell) => boolean): Ta
     for (const row of table.rows.values()) {
       for (const cell of row.cells.values()) {
         if (!pick(cell)) continue;
-        def ??= TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+        def ??= tableDef(table.template, table.id);
         if (!def) break;
         const col = templateIndex(def).cols.get(cell.col);
         if (col) list.push({ table, def, row, cell, col });

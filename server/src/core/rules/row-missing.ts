@@ -1,6 +1,6 @@
 import type { Table } from '../model';
 import type { Rule } from '../rule';
-import { TEMPLATES, dataRows } from '../templates';
+import { dataRows, tableDef, TEMPLATES } from '../templates';
 import { listEn, listZh } from '../text';
 import type { Range } from '../types';
 
@@ -20,7 +20,7 @@ export const rowMissing: Rule = {
   check(ctx) {
     const { model } = ctx;
     for (const table of model.tables) {
-      const def = TEMPLATES[table.template].tables.find((t) => t.id === table.id);
+      const def = tableDef(table.template, table.id);
       if (!def || def.kind === 'review') continue;
       const expected = dataRows(def.rows);
       const missing = expected.filter((r) => !table.rows.has(r.key));
