@@ -13,6 +13,10 @@ import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode } from '../server/src
 import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
+import { mapped } from '../server/src/core/arrays';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applyEdits, linesOf, rangeInside } from './helpers';
 import { mutate, mutation } from './mutations';
 
@@ -197,5 +201,50 @@ describe('label fast paths', () => {
     assert.equal(mayBeValue('空'), true);
     assert.equal(mayBeValue('（一）予以公开'), false);
     assert.equal(mayBeValue('自然人'), false);
+  });
+});
+
+describe('mapped: Array.prototype.map built with push (core/arrays.ts)', () => {
+  it('gives what map gives, on random arrays', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer(), fc.string(), fc.constant(null))), (xs) => {
+        const f = (x: number | string | null, i: number): string => `${i}:${String(x)}`;
+        assert.deepEqual(mapped(xs, f), xs.map(f));
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
+  });
+  it('returns a packed array whether its caller runs in the interpreter or optimised (V8, in a child process)', () => {
+    // the point of mapped: the map inlined by V8's optimising compiler returns a holey array, the built-in a packed one
+    const script = `
+      const mapped = ${mapped.toString()};
+      function caller(a) { return mapped(a, (x) => ({ x })); }
+      const src = [1, 2, 3];
+      %PrepareFunctionForOptimization(caller);
+      const before = %HasHoleyElements(caller(src));
+      caller(src);
+      %OptimizeFunctionOnNextCall(caller);
+      const after = %HasHoleyElements(caller(src));
+      console.log(JSON.stringify({ before, after, optimised: (%GetOptimizationStatus(caller) & 16) !== 0 }));`;
+    const r = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), { before: false, after: false, optimised: true });
+  });
+  it('the core calls mapped, never Array.prototype.map', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith('arrays.ts'))
+          readFileSync(p, 'utf8')
+            .split('\n')
+            .forEach((l, i) => {
+              if (/\.map\(/.test(l)) offenders.push(`${p}:${i + 1}`);
+            });
+      }
+    };
+    walk(join('server', 'src', 'core'));
+    assert.deepEqual(offenders, []);
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type LintSettings } from './rule';
 import { CROSS_YEAR_RULES } from './crossyear';
 import { RULES } from './rules';
 import type { Range, Severity, Text2 } from './types';
+import { mapped } from './arrays';
 
 export const CONFIG_FILE = '.nianbao.json';
 
@@ -25,7 +26,7 @@ const SEVERITIES = new Set(['off', 'error', 'warning', 'info', 'hint']);
 const BODY_KINDS = new Set(['auto', '部门', '人民政府']);
 
 export function knownRuleIds(): string[] {
-  return [...RULES, ...CROSS_YEAR_RULES].map((r) => r.meta.id);
+  return mapped([...RULES, ...CROSS_YEAR_RULES], (r) => r.meta.id);
 }
 
 /** Remove // and /* *\/ comments outside strings, keeping offsets (comments become spaces). */

@@ -10,6 +10,7 @@ import { lint, type LintResult } from './lint';
 import type { ReportModel } from './model';
 import type { LintSettings } from './rule';
 import type { Fix, LintDiagnostic, Position, TextEdit } from './types';
+import { mapped } from './arrays';
 
 function offsetAt(model: ReportModel, p: Position): number {
   const line = Math.max(0, Math.min(model.lines.length - 1, p.line));
@@ -19,8 +20,7 @@ function offsetAt(model: ReportModel, p: Position): number {
 
 /** Apply non-overlapping edits (overlapping ones are dropped, first wins) to the model's text. */
 export function applyEdits(model: ReportModel, edits: TextEdit[]): string {
-  const withOffsets = edits
-    .map((e) => ({ start: offsetAt(model, e.range.start), end: offsetAt(model, e.range.end), text: e.newText }))
+  const withOffsets = mapped(edits, (e) => ({ start: offsetAt(model, e.range.start), end: offsetAt(model, e.range.end), text: e.newText }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let pos = 0;
@@ -34,8 +34,7 @@ export function applyEdits(model: ReportModel, edits: TextEdit[]): string {
 
 /** Keep the first of any overlapping edits (one WorkspaceEdit must not overlap). */
 export function nonOverlapping(model: ReportModel, edits: TextEdit[]): TextEdit[] {
-  const sorted = edits
-    .map((e) => ({ e, start: offsetAt(model, e.range.start), end: offsetAt(model, e.range.end) }))
+  const sorted = mapped(edits, (e) => ({ e, start: offsetAt(model, e.range.start), end: offsetAt(model, e.range.end) }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const out: TextEdit[] = [];
   let lastEnd = -1;
@@ -77,9 +76,9 @@ export const CONFIRM_BUDGET = 40;
 /** A copy of the diagnostics whose preferred fixes have been confirmed (or downgraded to suggestions). */
 export function confirmFixes(result: LintResult, settings?: LintSettings, only?: ReadonlySet<LintDiagnostic>): LintDiagnostic[] {
   let budget = CONFIRM_BUDGET;
-  return result.diagnostics.map((d) => {
+  return mapped(result.diagnostics, (d) => {
     if (!d.fixes.some((f) => f.preferred) || (only && !only.has(d))) return d;
-    const fixes = d.fixes.map((f) => {
+    const fixes = mapped(d.fixes, (f) => {
       if (!f.preferred) return f;
       const ok = budget-- > 0 && fixHolds(result, d, f, settings);
       return ok ? f : withPreferred(f, false);

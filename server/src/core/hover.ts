@@ -7,6 +7,7 @@ import type { Cell, LabelRef, Table } from './model';
 import { cellName, formatInterval, type RelationResult } from './relations';
 import { SECTIONS, TEMPLATES, type TableDef } from './templates';
 import type { Position, Range } from './types';
+import { mapped } from './arrays';
 
 export interface HoverInfo {
   markdown: string;
@@ -94,7 +95,7 @@ export function hoverAt(result: LintResult, pos: Position): HoverInfo | null {
         if (cell.state !== 'absent' && contains(cell.range, pos)) return { markdown: cellHover(cell, table, def, result.relations), range: cell.range };
       }
     }
-    const labels: LabelRef[] = [...(table.caption ? [table.caption] : []), ...table.headers, ...[...table.rows.values()].map((r) => r.label).filter((l) => l.text)];
+    const labels: LabelRef[] = [...(table.caption ? [table.caption] : []), ...table.headers, ...mapped([...table.rows.values()], (r) => r.label).filter((l) => l.text)];
     for (const l of labels) {
       if (contains(l.range, pos)) {
         const md = labelHover(l, table, def);

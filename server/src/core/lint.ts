@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type LintSettings, type Report, type RuleContext } fr
 import { RULES } from './rules';
 import { applyDirectives } from './suppress';
 import type { LintDiagnostic, Severity } from './types';
+import { mapped } from './arrays';
 
 export interface LintResult {
   model: ReportModel;
@@ -75,7 +76,7 @@ class Context implements RuleContext {
       severity: this.setting ?? r.severity ?? this.severity,
       message: r.message,
       range: clampRange(model, r.range),
-      related: r.related ? r.related.map((x) => ({ range: clampRange(model, x.range), message: x.message })) : [],
+      related: r.related ? mapped(r.related, (x) => ({ range: clampRange(model, x.range), message: x.message })) : [],
       fixes: r.fixes ?? [],
     });
   }

@@ -6,6 +6,7 @@ import type { LintResult } from './lint';
 import type { ReportModel, Table } from './model';
 import { TEMPLATES } from './templates';
 import type { Range } from './types';
+import { mapped } from './arrays';
 
 export type OutlineKind = 'section' | 'heading' | 'table' | 'group';
 
@@ -100,7 +101,7 @@ export function outline(model: ReportModel): OutlineNode[] {
         n.range = lineRange(model, inside[i].line, Math.max(inside[i].line, end));
       }
     }
-    node.children = inside.map((x) => x.node);
+    node.children = mapped(inside, (x) => x.node);
     nodes.push(node);
   }
   // tables outside any section

@@ -6,6 +6,7 @@
  */
 import type { Cell, ReportModel, Table } from './model';
 import { tableDef, templateIndex, type CellRef, type ColumnDef, type RelationDef, type TableDef } from './templates';
+import { mapped } from './arrays';
 
 /** A value scaled by 10^scale (integers; exact for up to 15 significant digits). */
 export interface Interval {
@@ -110,18 +111,18 @@ function compiled(def: TableDef): CompiledTable {
   let ct = compiledCache.get(def);
   if (!ct) {
     const ix = templateIndex(def);
-    const rowIndex = new Map(def.rows.map((r, i) => [r.key, i]));
-    const colIndex = new Map(def.columns.map((c, i) => [c.key, i]));
+    const rowIndex = new Map(mapped(def.rows, (r, i) => [r.key, i]));
+    const colIndex = new Map(mapped(def.columns, (c, i) => [c.key, i]));
     const nCols = def.columns.length;
     const at = (ref: CellRef): number => {
       const r = rowIndex.get(ref.row);
       const c = colIndex.get(ref.col);
       return r === undefined || c === undefined ? -1 : r * nCols + c;
     };
-    const relations = def.relations.map((rel) => {
-      const terms = rel.terms.map((t) => {
+    const relations = mapped(def.relations, (rel) => {
+      const terms = mapped(rel.terms, (t) => {
         const rd = ix.rows.get(t.ref.row);
-        return { ref: t.ref, weight: t.weight, col: ix.cols.get(t.ref.col)!, at: at(t.ref), items: rd?.items ? rd.items.map((row) => at({ row, col: t.ref.col })) : null };
+        return { ref: t.ref, weight: t.weight, col: ix.cols.get(t.ref.col)!, at: at(t.ref), items: rd?.items ? mapped(rd.items, (row) => at({ row, col: t.ref.col })) : null };
       });
       const totalCol = ix.cols.get(rel.total.col)!;
       return { rel, totalCol, totalAt: at(rel.total), totalRow: rowIndex.get(rel.total.row) ?? -1, terms, anyAmount: totalCol.kind === 'amount' || terms.some((t) => t.col.kind === 'amount') };
@@ -139,7 +140,7 @@ function compiled(def: TableDef): CompiledTable {
         if (t.items) for (const i of t.items) read(i, k);
       }
     });
-    ct = { relations, readers, rowIndex, colIndex, colKeys: def.columns.map((c) => c.key), nCols, nRows: def.rows.length };
+    ct = { relations, readers, rowIndex, colIndex, colKeys: mapped(def.columns, (c) => c.key), nCols, nRows: def.rows.length };
     compiledCache.set(def, ct);
   }
   return ct;

@@ -12,6 +12,7 @@ import { cellName, formatInterval, type RelationResult } from './relations';
 import type { LintSettings } from './rule';
 import { columnGroups, expectedTemplate, tableDef, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
 import type { LintDiagnostic, Locale, Severity } from './types';
+import { mapped } from './arrays';
 
 export interface HtmlOptions {
   /** file name shown above the report (and in the page title) */
@@ -349,11 +350,11 @@ function activeTable(def: TableDef, table: Table, marks: Marks, locale: Locale):
   const out: string[] = [];
   out.push('<thead>');
   out.push(`<tr><th colspan="${def.columns.length + 1}">${esc(def.caption ?? '')}</th></tr>`);
-  out.push(`<tr><th>${esc(def.cornerLabel ?? '')}</th>${def.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`);
+  out.push(`<tr><th>${esc(def.cornerLabel ?? '')}</th>${mapped(def.columns, (c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`);
   out.push('</thead><tbody>');
   for (const r of def.rows) {
     const row = table.rows.get(r.key);
-    out.push(`<tr data-row="${esc(r.key)}">${labelCell(r.label, row, '', locale)}${def.columns.map((c) => renderCell(def, r.key, c, row, marks, locale)).join('')}</tr>`);
+    out.push(`<tr data-row="${esc(r.key)}">${labelCell(r.label, row, '', locale)}${mapped(def.columns, (c) => renderCell(def, r.key, c, row, marks, locale)).join('')}</tr>`);
   }
   out.push('</tbody>');
   return out.join('');
@@ -371,11 +372,11 @@ function applicationsTable(def: TableDef, table: Table, marks: Marks, locale: Lo
   out.push('<thead>');
   out.push(`<tr><th class="nb-corner" colspan="3" rowspan="3">${esc(note)}</th><th colspan="${def.columns.length}">${esc(applicant)}</th></tr>`);
   out.push(`<tr><th rowspan="2">${esc(natural?.label ?? '')}</th><th colspan="${orgs.length}">${esc(organisations)}</th><th rowspan="2">${esc(total?.label ?? '')}</th></tr>`);
-  out.push(`<tr>${orgs.map((c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`);
+  out.push(`<tr>${mapped(orgs, (c) => `<th>${esc(c.label)}</th>`).join('')}</tr>`);
   out.push('</thead><tbody>');
 
-  const cells = (key: string, row: TableRow | undefined): string => def.columns.map((c) => renderCell(def, key, c, row, marks, locale)).join('');
-  const byKey = new Map(def.rows.map((r) => [r.key, r]));
+  const cells = (key: string, row: TableRow | undefined): string => mapped(def.columns, (c) => renderCell(def, key, c, row, marks, locale)).join('');
+  const byKey = new Map(mapped(def.rows, (r) => [r.key, r]));
   // the body rows as <tr> specs, so that the 三、 heading can span all of its result rows
   interface Spec {
     key: string;
@@ -439,12 +440,12 @@ function reviewTable(def: TableDef, table: Table, marks: Marks, locale: Locale):
   const out: string[] = [];
   out.push('<thead>');
   out.push(`<tr><th colspan="${first.length}">${esc(review)}</th><th colspan="${restWidth}">${esc(litigation)}</th></tr>`);
-  out.push(`<tr>${first.map((c) => `<th rowspan="2">${esc(c.label)}</th>`).join('')}${rest.map((g, k) => `<th colspan="${g.length}">${esc(k === 0 ? direct : afterReview)}</th>`).join('')}</tr>`);
-  out.push(`<tr>${rest.flatMap((g) => g.map((c) => `<th>${esc(c.label)}</th>`)).join('')}</tr>`);
+  out.push(`<tr>${mapped(first, (c) => `<th rowspan="2">${esc(c.label)}</th>`).join('')}${mapped(rest, (g, k) => `<th colspan="${g.length}">${esc(k === 0 ? direct : afterReview)}</th>`).join('')}</tr>`);
+  out.push(`<tr>${rest.flatMap((g) => mapped(g, (c) => `<th>${esc(c.label)}</th>`)).join('')}</tr>`);
   out.push('</thead><tbody>');
   for (const r of def.rows) {
     const row = table.rows.get(r.key);
-    out.push(`<tr data-row="${esc(r.key)}">${def.columns.map((c) => renderCell(def, r.key, c, row, marks, locale)).join('')}</tr>`);
+    out.push(`<tr data-row="${esc(r.key)}">${mapped(def.columns, (c) => renderCell(def, r.key, c, row, marks, locale)).join('')}</tr>`);
   }
   out.push('</tbody>');
   return out.join('');
@@ -504,10 +505,9 @@ function renderFindings(model: ReportModel, diagnostics: LintDiagnostic[], templ
     groups.set(s, list);
   }
   const keys = [...groups.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
-  return keys
-    .map((k) => {
+  return mapped(keys, (k) => {
       const list = groups.get(k) ?? [];
-      return `<h3 class="nb-fsec">${esc(sectionTitle(template, k, locale))}（${list.length}）</h3><ul class="nb-findings">${list.map((d) => renderFinding(d, locale)).join('')}</ul>`;
+      return `<h3 class="nb-fsec">${esc(sectionTitle(template, k, locale))}（${list.length}）</h3><ul class="nb-findings">${mapped(list, (d) => renderFinding(d, locale)).join('')}</ul>`;
     })
     .join('');
 }
@@ -643,7 +643,7 @@ export function renderBatchHtml(reports: BatchEntry[], options: BatchOptions = {
   out.push(`<p class="nb-meta">${reports.length} ${esc(ui(locale, 'reports'))}</p>`);
   out.push(`<h2>${esc(ui(locale, 'summary'))}</h2>`);
   const heads: UiKey[] = ['file', 'body', 'year', 'template', 'received', 'carriedIn', 'handled', 'carriedOut', 'review', 'litigation', 'errors', 'warnings'];
-  out.push(`<div class="nb-scroll"><table class="nb-summary"><thead><tr>${heads.map((h) => `<th>${esc(ui(locale, h))}</th>`).join('')}</tr></thead><tbody>`);
+  out.push(`<div class="nb-scroll"><table class="nb-summary"><thead><tr>${mapped(heads, (h) => `<th>${esc(ui(locale, h))}</th>`).join('')}</tr></thead><tbody>`);
   const anchor = (i: number): string => `nb-r${i + 1}`;
   reports.forEach((r, i) => {
     const link = `<a href="#${anchor(i)}">${esc(r.file)}</a>`;
@@ -657,7 +657,7 @@ export function renderBatchHtml(reports: BatchEntry[], options: BatchOptions = {
     const num = (v: number | null): string => `<td class="nb-num">${v === null ? '' : esc(String(v))}</td>`;
     out.push(
       `<tr><td>${link}</td><td>${esc(m.body?.name ?? '')}</td>${num(m.year?.value ?? null)}<td>${esc(m.template ?? '')}</td>` +
-        [f.received, f.carriedIn, f.handled, f.carriedOut, f.review, f.litigation].map(num).join('') +
+        mapped([f.received, f.carriedIn, f.handled, f.carriedOut, f.review, f.litigation], num).join('') +
         `<td class="nb-num${counts.error ? ' nb-has-error' : ''}">${counts.error}</td><td class="nb-num${counts.warning ? ' nb-has-warning' : ''}">${counts.warning}</td></tr>`,
     );
   });
@@ -681,7 +681,7 @@ export function renderBatchFromTexts(
   items: { file: string; text: string | null | undefined; settings?: LintSettings; diagnostics?: LintDiagnostic[]; error?: string }[],
   options: BatchOptions = {},
 ): string {
-  const reports: BatchEntry[] = items.map((it) => {
+  const reports: BatchEntry[] = mapped(items, (it) => {
     if (typeof it.text !== 'string') return { file: it.file, result: null, error: it.error };
     const result = lint(it.text, it.settings);
     return { file: it.file, result: it.diagnostics ? { ...result, diagnostics: it.diagnostics } : result, error: it.error };

@@ -5,6 +5,7 @@
  * so whatever it renders must parse back into the same table with all its rows.
  */
 import { columnGroups, TEMPLATES, type TableDef, type TemplateId } from './templates';
+import { mapped } from './arrays';
 
 export type SkeletonLayout = 'cells' | 'tabs' | 'markdown';
 
@@ -20,8 +21,8 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
   const grid: string[][] = [];
   if (def.kind === 'active') {
     grid.push([def.caption ?? '']);
-    grid.push([def.cornerLabel ?? '', ...def.columns.map((c) => c.label)]);
-    for (const r of def.rows) grid.push([r.label, ...def.columns.map((c) => cell(r.key, c.key))]);
+    grid.push([def.cornerLabel ?? '', ...mapped(def.columns, (c) => c.label)]);
+    for (const r of def.rows) grid.push([r.label, ...mapped(def.columns, (c) => cell(r.key, c.key))]);
     return grid;
   }
   if (def.kind === 'applications') {
@@ -33,14 +34,14 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
     const total = def.columns.find((c) => c.key === 'total');
     const orgs = def.columns.filter((c) => c !== natural && c !== total);
     grid.push([note, '', applicant]);
-    grid.push(['', '', natural?.label ?? '', organisations, ...orgs.slice(1).map(() => ''), total?.label ?? '']);
-    grid.push(['', '', '', ...orgs.map((c) => c.label)]);
+    grid.push(['', '', natural?.label ?? '', organisations, ...mapped(orgs.slice(1), () => ''), total?.label ?? '']);
+    grid.push(['', '', '', ...mapped(orgs, (c) => c.label)]);
     for (const r of def.rows) {
       if (r.heading) {
         grid.push([r.label]);
         continue;
       }
-      const cells = def.columns.map((c) => cell(r.key, c.key));
+      const cells = mapped(def.columns, (c) => cell(r.key, c.key));
       // a group row （三）（四）（五） carries no numbers unless the caller gives its subtotals
       if (r.items && cells.every((v) => v === '')) grid.push([r.label]);
       else grid.push([r.label, ...cells]);
@@ -51,21 +52,21 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
   const groups = columnGroups(def.columns);
   const spanning = def.spanningLabels ?? [];
   const [review, litigation, direct, afterReview] = [spanning[0] ?? '', spanning[1] ?? '', spanning[2] ?? '', spanning[3] ?? ''];
-  const results = (groups[0] ?? []).map((c) => c.label);
+  const results = mapped((groups[0] ?? []), (c) => c.label);
   const pad = (n: number): string[] => new Array<string>(Math.max(0, n)).fill('');
   grid.push([review, ...pad(results.length - 1), litigation]);
   grid.push([...results, direct, ...pad(results.length - 1), afterReview]);
-  grid.push([...pad(results.length), ...(groups[1] ?? []).map((c) => c.label), ...(groups[2] ?? []).map((c) => c.label)]);
-  for (const r of def.rows) grid.push(def.columns.map((c) => cell(r.key, c.key)));
+  grid.push([...pad(results.length), ...mapped((groups[1] ?? []), (c) => c.label), ...mapped((groups[2] ?? []), (c) => c.label)]);
+  for (const r of def.rows) grid.push(mapped(def.columns, (c) => cell(r.key, c.key)));
   return grid;
 }
 
 function layoutGrid(grid: string[][], layout: SkeletonLayout): string[] {
-  if (layout === 'tabs') return grid.map((r) => r.join('\t'));
+  if (layout === 'tabs') return mapped(grid, (r) => r.join('\t'));
   if (layout === 'markdown') {
-    const width = Math.max(...grid.map((r) => r.length));
+    const width = Math.max(...mapped(grid, (r) => r.length));
     const md = (r: string[]): string => `| ${[...r, ...new Array<string>(width - r.length).fill('')].join(' | ')} |`;
-    return [md(grid[0]), `|${new Array<string>(width).fill(' --- ').join('|')}|`, ...grid.slice(1).map(md)];
+    return [md(grid[0]), `|${new Array<string>(width).fill(' --- ').join('|')}|`, ...mapped(grid.slice(1), md)];
   }
   // cells: one cell per line, each prefixed by a tab; a blank line between rows (as Word's text export writes it)
   const out: string[] = [];

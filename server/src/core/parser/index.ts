@@ -11,6 +11,7 @@ import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range, spanRange
 import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
 import { splitLines } from './lines';
+import { mapped } from '../arrays';
 
 export interface ParseOptions {
   /** overrides the year read from the title */
@@ -115,7 +116,7 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
 }
 
 /** The official section headings and their known variants, normalised once. */
-const SECTION_KEYS = SECTIONS.map((s) => ({ number: s.number, heading: normalizeLabel(s.heading), variants: (s.variants ?? []).map((v) => normalizeLabel(v.text)) }));
+const SECTION_KEYS = mapped(SECTIONS, (s) => ({ number: s.number, heading: normalizeLabel(s.heading), variants: mapped((s.variants ?? []), (v) => normalizeLabel(v.text)) }));
 
 /** Loose paraphrases of the headings seen in real reports. */
 const LOOSE_SECTIONS: [RegExp, number][] = [
@@ -233,7 +234,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     const h = readHeading(lines[i], i, true);
     if (h) l1.push(h);
   }
-  const sections: Section[] = l1.map((h, k) => {
+  const sections: Section[] = mapped(l1, (h, k) => {
     const { official, variant } = matchSection(h.title);
     return {
       number: h.ordinal,
@@ -309,7 +310,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
     }
     paragraphs.push({ line: i, text: t, section: si >= 0 ? sections[si].official : null });
   }
-  const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(sections.map((s) => s.official).filter((n) => n !== null)).size >= 3;
+  const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(mapped(sections, (s) => s.official).filter((n) => n !== null)).size >= 3;
   const narrative = readNarrative(lines, paragraphs, sections, headings, inTable);
   return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
 }

@@ -30,6 +30,7 @@ import type {
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
 import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range as lineRange } from './lines';
+import { mapped } from '../arrays';
 
 interface Piece {
   line: number;
@@ -226,7 +227,7 @@ function readNumber(t: string, i: number): RawNumber {
   return { start: i, digitsEnd, end: k, value, text, unit, approx };
 }
 
-const UNIT_FIRST = new Set(ALL_UNITS.map((u) => u[0]));
+const UNIT_FIRST = new Set(mapped(ALL_UNITS, (u) => u[0]));
 
 /** The model's form of a number read from a run (with its exact range). */
 function narrativeNumber(run: Run, n: RawNumber): NarrativeNumber {
@@ -378,7 +379,7 @@ const COUNT_TRIGGERS: Record<NarrativeTopic, string[]> = {
 
 const DIGIT = /\d/;
 /** The patterns with their trigger words, and one test for any trigger at all (most runs have none). */
-const COUNT_CHECKS = COUNT_PATTERNS.map((p) => ({ topic: p.topic, re: p.re, triggers: COUNT_TRIGGERS[p.topic] }));
+const COUNT_CHECKS = mapped(COUNT_PATTERNS, (p) => ({ topic: p.topic, re: p.re, triggers: COUNT_TRIGGERS[p.topic] }));
 const ANY_COUNT_TRIGGER = new RegExp([...new Set(Object.values(COUNT_TRIGGERS).flat())].join('|'));
 
 function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
@@ -630,9 +631,8 @@ export const UNIQUE_WORDS = [...new Set(WORDS)];
 const CHECKED = new Set(UNIQUE_WORDS);
 /** One pass for all the words, longest first. */
 const WORDS_RE = new RegExp(
-  [...UNIQUE_WORDS]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  mapped([...UNIQUE_WORDS]
+    .sort((a, b) => b.length - a.length), (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|'),
   'g',
 );

@@ -8,6 +8,7 @@ import type { Cell, Layout, LabelRef, Table, TableRow } from '../model';
 import { TEMPLATES, templateIndex, type TableDef, type TableKind, type TemplateId } from '../templates';
 import type { Range } from '../types';
 import { valueOf, type Field, type PhysRow } from './fields';
+import { mapped } from '../arrays';
 
 interface Classified {
   field: Field;
@@ -138,13 +139,13 @@ export function readApplications(rows: PhysRow[], layout: Layout, docTemplate: T
   const last = rows.length ? rows[rows.length - 1].lastLine : 0;
   // Decide 2019 / 2021 from the rows present: the three （六） items exist only in 2021.
   // every field classified once, for the template decision and for reading the rows
-  const classified = rows.map((r) => r.fields.map((f) => classify(f, kind, roles)));
+  const classified = mapped(rows, (r) => mapped(r.fields, (f) => classify(f, kind, roles)));
   const labelled: { c: Classified; row: PhysRow }[] = [];
   rows.forEach((r, i) => {
     for (const c of classified[i]) if (c.role === 'row') labelled.push({ c, row: r });
   });
   if (labelled.length < 3) return null;
-  const keys = new Set(labelled.map((x) => x.c.match!.entry.key));
+  const keys = new Set(mapped(labelled, (x) => x.c.match!.entry.key));
   const hasOtherItems = ['r3_6_1', 'r3_6_2', 'r3_6_3'].some((k) => keys.has(k));
   // （六）其他处理 with its three items is the 2021 layout; （六） alone is the 2019 layout (also when a 2021
   // report left it that way: the template-version rule reports that, the arithmetic follows what is written).
@@ -279,11 +280,11 @@ export function readActive(rows: PhysRow[], layout: Layout, fallback: TemplateId
   const groups: { caption: Classified; rows: { r: PhysRow; cl: Classified[] }[] }[] = [];
   let currentId: string | undefined;
   for (const r of rows) {
-    let cl = r.fields.map((f) => classify(f, kind, roles, currentId));
+    let cl = mapped(r.fields, (f) => classify(f, kind, roles, currentId));
     const capIdx = cl.findIndex((c) => c.role === 'caption');
     if (capIdx >= 0) {
       currentId = cl[capIdx].match!.entry.key;
-      cl = r.fields.map((f) => classify(f, kind, roles, currentId));
+      cl = mapped(r.fields, (f) => classify(f, kind, roles, currentId));
       groups.push({ caption: cl[capIdx], rows: [] });
       const rest = cl.slice(capIdx + 1);
       if (rest.some((c) => c.field.text !== '')) groups[groups.length - 1].rows.push({ r, cl: rest });
@@ -351,10 +352,10 @@ export function readActive(rows: PhysRow[], layout: Layout, fallback: TemplateId
         continue;
       }
       const row = setRow(table, cl[labelIdx].match!.entry.key, labelRef(cl[labelIdx]), r.firstLine, r.lastLine);
-      fillRow(table, def, row, cl.slice(labelIdx + 1).map((c) => c.field));
+      fillRow(table, def, row, mapped(cl.slice(labelIdx + 1), (c) => c.field));
     }
     if (layout === 'stream') {
-      const found = table.rowOrder.map((k) => table.rows.get(k)!);
+      const found = mapped(table.rowOrder, (k) => table.rows.get(k)!);
       if (found.length && streamVals.length === found.length * nCols) {
         found.forEach((row, i) => fillRow(table, def, row, streamVals.slice(i * nCols, (i + 1) * nCols)));
       } else if (found.length || streamVals.length) {
@@ -385,7 +386,7 @@ export function readReview(rows: PhysRow[], layout: Layout, template: TemplateId
   const values: Field[] = [];
   let headerCount = 0;
   for (const r of rows) {
-    const cl = r.fields.map((f) => classify(f, kind, roles));
+    const cl = mapped(r.fields, (f) => classify(f, kind, roles));
     const heads = cl.filter((c) => c.role !== null);
     for (const h of heads) table.headers.push(labelRef(h));
     headerCount += heads.length;
@@ -432,9 +433,9 @@ export function readReview(rows: PhysRow[], layout: Layout, template: TemplateId
   row.hasValues = true;
   def.columns.forEach((c, i) => row.cells.set(c.key, makeCell('data', c.key, values[i] ?? null, rowLabel.range)));
   if (layout === 'stream' && values.length === def.columns.length) {
-    const nums = values.map(valueOf);
+    const nums = mapped(values, valueOf);
     if (nums.every((v) => v.kind === 'number' && v.decimals === 0)) {
-      const ints = nums.map((v) => (v.kind === 'number' ? v.value : 0));
+      const ints = mapped(nums, (v) => (v.kind === 'number' ? v.value : 0));
       if (!groupsHold(ints) && someArrangementHolds(ints)) {
         // PDF text puts merged header cells and numbers out of order: the numbers can be read so that every
         // total holds, so an error here would most likely be an artefact of the conversion, not of the report.

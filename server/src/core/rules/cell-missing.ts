@@ -4,6 +4,7 @@ import { tableDef } from '../templates';
 import { listEn, listZh } from '../text';
 import type { Cell } from '../model';
 import type { Fix, Range, Text2, TextEdit } from '../types';
+import { mapped } from '../arrays';
 
 type Touching = (cells: ReadonlySet<Cell>) => RelationResult[];
 
@@ -25,7 +26,7 @@ class FillZeros implements Fix {
     private readonly missing: Cell[],
     private readonly touching: Touching,
   ) {
-    this.edits = missing.map((c) => ({ range: c.range, newText: '0' }));
+    this.edits = mapped(missing, (c) => ({ range: c.range, newText: '0' }));
   }
 
   private consistent(): boolean {
@@ -72,7 +73,7 @@ export const cellMissing: Rule = {
         const missing: Cell[] = [];
         for (const c of row.cells.values()) if (c.state === 'blank' || c.state === 'placeholder' || c.state === 'absent') missing.push(c);
         if (!missing.length) continue;
-        const cols = missing.map((c) => colLabel(def, c.col));
+        const cols = mapped(missing, (c) => colLabel(def, c.col));
         // the official label, so that the message stays the same when the label itself is corrected
         const label = row.label.match.entry.official || row.label.text.replace(/\s+/g, '');
         const name = row.label.text ? `「${label}」` : def.kind === 'review' ? '行政复议、行政诉讼表格' : '该行';
@@ -90,7 +91,7 @@ export const cellMissing: Rule = {
             zh: `${name}有${missing.length}个单元格未填写数字（${listZh(cols, 7)}）。没有发生的事项应填 0，空白或“/”“—”视为缺数。`,
             en: `${nameEn} has ${missing.length} cell(s) without a number (${listEn(cols, 7)}). Write 0 when nothing happened; blanks and placeholders count as missing data.`,
           },
-          related: located.map((c) => ({ range: c.range, message: { zh: `${colLabel(def, c.col)}：${c.raw || '空白'}`, en: `${colLabel(def, c.col)}: ${c.raw || 'blank'}` } })),
+          related: mapped(located, (c) => ({ range: c.range, message: { zh: `${colLabel(def, c.col)}：${c.raw || '空白'}`, en: `${colLabel(def, c.col)}: ${c.raw || 'blank'}` } })),
           fixes,
         });
       }

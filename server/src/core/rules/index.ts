@@ -29,6 +29,7 @@ import { templateVersion } from './template-version';
 import { textSum } from './text-sum';
 import { textTable } from './text-table';
 import { yearMismatch } from './year-mismatch';
+import { mapped } from '../arrays';
 
 export const RULES: Rule[] = [
   relationMismatch,
@@ -62,7 +63,7 @@ export const RULES: Rule[] = [
   conversionArtefact,
 ];
 
-setRuleIds(() => RULES.map((r) => r.meta.id));
+setRuleIds(() => mapped(RULES, (r) => r.meta.id));
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { documentRulesApply } from './document';
+import { mapped } from '../arrays';
 
 export const legalBasis: Rule = {
   meta: {
@@ -28,7 +29,7 @@ export const legalBasis: Rule = {
         zh: `${model.year.value}年度报告引用了「${main.span.text}」作为编制依据，这是2019年的格式通知，已被国办公开办函〔2021〕30号（《中华人民共和国政府信息公开工作年度报告格式》）替代。`,
         en: `The report for ${model.year.value} cites "${main.span.text}", the 2019 format notice, superseded by 国办公开办函〔2021〕30号.`,
       },
-      related: old.filter((c) => c !== main).map((c) => ({ range: c.span.range, message: { zh: '同一旧通知', en: 'the same old notice' } })),
+      related: mapped(old.filter((c) => c !== main), (c) => ({ range: c.span.range, message: { zh: '同一旧通知', en: 'the same old notice' } })),
     });
   },
 };

@@ -3,6 +3,7 @@ import type { Fix, TextEdit } from '../types';
 import { toChineseNumeral } from '../parser/lines';
 import type { Rule } from '../rule';
 import { documentRulesApply } from './document';
+import { mapped } from '../arrays';
 
 const RANK: Record<Heading['style'], number> = { cn: 1, 'paren-cn': 2, arabic: 3, 'paren-arabic': 4 };
 
@@ -29,7 +30,7 @@ function markerOf(style: Heading['style'], n: number): string {
  * They are renumbered 1, 2, 3 … in `target` style, counting from the first peer.
  */
 function renumberFix(list: Heading[], at: number, styles: Heading['style'][], target: Heading['style']): Fix | null {
-  const rank = Math.min(...styles.map((st) => RANK[st]));
+  const rank = Math.min(...mapped(styles, (st) => RANK[st]));
   const isPeer = (h: Heading): boolean => styles.includes(h.style);
   const shallower = (h: Heading): boolean => !isPeer(h) && RANK[h.style] < rank;
   let a = at;
@@ -75,7 +76,7 @@ export const numbering: Rule = {
     const { model } = ctx;
     if (!documentRulesApply(model)) return;
     // headings of levels 2–4, grouped by section
-    const starts = model.sections.map((s) => s.startLine);
+    const starts = mapped(model.sections, (s) => s.startLine);
     const groups = new Map<number, Heading[]>();
     for (const h of model.headings) {
       if (h.level === 1) continue;

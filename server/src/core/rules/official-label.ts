@@ -3,6 +3,7 @@ import type { LabelRef } from '../model';
 import type { Rule } from '../rule';
 import { writtenLabels } from './document';
 import type { RelatedInfo, Severity, TextEdit } from '../types';
+import { mapped } from '../arrays';
 
 /** A fuzzy match that is only the official label cut short by a line break of a PDF conversion. */
 function truncatedByConversion(ref: LabelRef, layout: string): boolean {
@@ -64,7 +65,7 @@ export const officialLabel: Rule = {
         if (!list.length) return;
         // rows make a clearer example than the long corner note
         list.sort((a, b) => Number(b.match.entry.role === 'row') - Number(a.match.entry.role === 'row') || a.range.start.line - b.range.start.line);
-        const related: RelatedInfo[] = list.slice(1).map((r) => ({ range: r.range, message: { zh: `「${stripSpaces(r.text)}」应为「${r.match.entry.official}」`, en: `"${stripSpaces(r.text)}" → "${r.match.entry.official}"` } }));
+        const related: RelatedInfo[] = mapped(list.slice(1), (r) => ({ range: r.range, message: { zh: `「${stripSpaces(r.text)}」应为「${r.match.entry.official}」`, en: `"${stripSpaces(r.text)}" → "${r.match.entry.official}"` } }));
         ctx.report({
           range: list[0].range,
           severity,
@@ -76,7 +77,7 @@ export const officialLabel: Rule = {
           fixes: [
             {
               title: { zh: `把本表${list.length}处标签改为规定写法`, en: `Use the official form in ${list.length} label(s)` },
-              edits: list.map((r) => (dun ? dunhaoEdit(r) : { range: r.range, newText: r.match.entry.official })),
+              edits: mapped(list, (r) => (dun ? dunhaoEdit(r) : { range: r.range, newText: r.match.entry.official })),
               preferred: true,
             },
           ],

@@ -2,6 +2,7 @@ import type { Rule } from '../rule';
 import type { Severity } from '../types';
 import { listEn, listZh } from '../text';
 import { cellInt, documentRulesApply, rangeOfHeadingTitle, sectionByOfficial, tableOf } from './document';
+import { mapped } from '../arrays';
 
 /** The topics 国办公开办函〔2021〕30号 asks section 一 to cover. */
 const TOPICS: { zh: string; en: string; re: RegExp }[] = [
@@ -33,7 +34,7 @@ export const overviewContent: Rule = {
     const section = sectionByOfficial(model, 1);
     if (!section) return;
     const paragraphs = model.paragraphs.filter((p) => p.line > section.startLine && p.line <= section.endLine);
-    const text = paragraphs.map((p) => p.text).join('\n');
+    const text = mapped(paragraphs, (p) => p.text).join('\n');
     if (text.trim().length === 0) return;
     const apps = tableOf(model, 'apps');
     const received = (cellInt(apps, 'r1', 'total')?.value ?? 0) + (cellInt(apps, 'r2', 'total')?.value ?? 0);
@@ -61,8 +62,8 @@ export const overviewContent: Rule = {
       ctx.report({
         range,
         message: {
-          zh: `“一、总体情况”没有提到${listZh(serious.map((s) => s.zh))}，而表格中有相应数据；总体情况应概述这些工作。`,
-          en: `Section 一 does not mention ${listEn(serious.map((s) => s.en))}, although the tables report them.`,
+          zh: `“一、总体情况”没有提到${listZh(mapped(serious, (s) => s.zh))}，而表格中有相应数据；总体情况应概述这些工作。`,
+          en: `Section 一 does not mention ${listEn(mapped(serious, (s) => s.en))}, although the tables report them.`,
         },
       });
     }

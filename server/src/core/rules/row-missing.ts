@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { dataRows, tableDef, TEMPLATES } from '../templates';
 import { listEn, listZh } from '../text';
 import type { Range } from '../types';
+import { mapped } from '../arrays';
 
 export const rowMissing: Rule = {
   meta: {
@@ -27,17 +28,17 @@ export const rowMissing: Rule = {
       if (!missing.length || missing.length === expected.length) continue;
       if (missing.length > 6) {
         ctx.report({
-          range: anchor(table, def.rows.map((r) => r.key), missing[0].key),
+          range: anchor(table, mapped(def.rows, (r) => r.key), missing[0].key),
           message: {
-            zh: `表格缺少${missing.length}行：${listZh(missing.map((r) => r.label), 8)}。`,
-            en: `The table lacks ${missing.length} rows: ${listEn(missing.map((r) => r.label), 8)}.`,
+            zh: `表格缺少${missing.length}行：${listZh(mapped(missing, (r) => r.label), 8)}。`,
+            en: `The table lacks ${missing.length} rows: ${listEn(mapped(missing, (r) => r.label), 8)}.`,
           },
         });
         continue;
       }
       for (const r of missing) {
         ctx.report({
-          range: anchor(table, def.rows.map((x) => x.key), r.key),
+          range: anchor(table, mapped(def.rows, (x) => x.key), r.key),
           message: { zh: `表格缺少「${r.label}」一行。`, en: `The table lacks the row "${r.label}".` },
         });
       }
@@ -45,7 +46,7 @@ export const rowMissing: Rule = {
     // section 二: every 第二十条 table of the format
     const active = model.tables.filter((t) => t.kind === 'active');
     if (active.length && model.template) {
-      const present = new Set(active.map((t) => t.id));
+      const present = new Set(mapped(active, (t) => t.id));
       const section = model.sections.find((s) => s.official === 2);
       for (const def of TEMPLATES[model.template].tables) {
         if (def.kind !== 'active' || present.has(def.id)) continue;

@@ -6,9 +6,10 @@ import type { Rule } from '../rule';
 import { expectedTemplate, SECTIONS, TEMPLATES, type TemplateId } from '../templates';
 import type { Fix, RelatedInfo, TextEdit } from '../types';
 import { documentRulesApply, lastTextRange } from './document';
+import { mapped } from '../arrays';
 
 const official = (n: number): string => `${toChineseNumeral(n)}、${SECTIONS.find((s) => s.number === n)?.heading ?? ''}`;
-const ALL = SECTIONS.map((s) => official(s.number)).join('；');
+const ALL = mapped(SECTIONS, (s) => official(s.number)).join('；');
 /** At most this many displaced sections are named with an extra one. */
 const SHOWN = 8;
 const written = (s: Section): string => `${s.heading.marker}${s.heading.title}`;
@@ -49,10 +50,10 @@ export const sectionStructure: Rule = {
       while (after < misnumbered.length && misnumbered[after] <= i) after++;
       const count = misnumbered.length - after;
       for (let k = after; k < misnumbered.length && !handled.has(secs[misnumbered[k]]); k++) handled.add(secs[misnumbered[k]]);
-      const displaced = misnumbered.slice(after, after + SHOWN).map((k) => secs[k]);
+      const displaced = mapped(misnumbered.slice(after, after + SHOWN), (k) => secs[k]);
       const more = count > displaced.length ? '等' : '';
       const fee = /收费|处理费/.test(s.heading.title);
-      const related: RelatedInfo[] = displaced.map((d) => ({
+      const related: RelatedInfo[] = mapped(displaced, (d) => ({
         range: d.heading.markerRange,
         message: { zh: `「${written(d)}」的序号应为「${toChineseNumeral(d.official!)}、」`, en: `"${written(d)}" should be numbered ${toChineseNumeral(d.official!)}、` },
       }));
@@ -62,7 +63,7 @@ export const sectionStructure: Rule = {
           zh:
             `「${written(s)}」不是年度报告格式规定的六个部分之一（${ALL}）。` +
             (fee ? '信息处理费情况应写在“六、其他需要报告的事项”中，不单列一部分。' : '这部分内容应并入相应的部分。') +
-            (count ? `其后${count}个部分的序号因此错位（${displaced.map((d) => `${written(d)}应为${toChineseNumeral(d.official!)}、`).join('；')}${more}）。` : ''),
+            (count ? `其后${count}个部分的序号因此错位（${mapped(displaced, (d) => `${written(d)}应为${toChineseNumeral(d.official!)}、`).join('；')}${more}）。` : ''),
           en:
             `"${written(s)}" is not one of the six sections of the format.` +
             (fee ? ' The 信息处理费 (information processing fee) belongs in 六、其他需要报告的事项, not in a section of its own.' : ' Merge its content into the matching section.') +
@@ -113,7 +114,7 @@ export const sectionStructure: Rule = {
       maxSoFar = Math.max(maxSoFar, s.official);
     }
     // missing sections, grouped by where they belong
-    const missing = SECTIONS.map((d) => d.number).filter((n) => !seen.has(n));
+    const missing = mapped(SECTIONS, (d) => d.number).filter((n) => !seen.has(n));
     if (!missing.length) return;
     const groups: number[][] = [];
     for (const n of missing) {
@@ -124,13 +125,13 @@ export const sectionStructure: Rule = {
     for (const g of groups) {
       const next = secs.find((s) => s.official !== null && s.official > g[g.length - 1]);
       const range = next ? next.heading.range : lastTextRange(model);
-      const names = g.map((n) => `「${official(n)}」`).join('');
+      const names = mapped(g, (n) => `「${official(n)}」`).join('');
       ctx.report({
         range,
         fixes: [insertSectionsFix(model, g, next ? next.heading.line : null)],
         message: {
           zh: `缺少${names}${g.length > 1 ? `共${g.length}个部分` : '部分'}。年度报告必须包含格式规定的全部六个部分，没有内容的部分也应保留标题并写明“无”或相应情况。` + (next ? `应放在「${written(next)}」之前。` : '应放在文末。'),
-          en: `Missing section(s): ${g.map((n) => official(n)).join(', ')}. The report must contain all six sections (write 无 or the facts when there is nothing to report)` + (next ? `; insert before "${written(next)}".` : '; add at the end.'),
+          en: `Missing section(s): ${mapped(g, (n) => official(n)).join(', ')}. The report must contain all six sections (write 无 or the facts when there is nothing to report)` + (next ? `; insert before "${written(next)}".` : '; add at the end.'),
         },
       });
     }
@@ -139,7 +140,7 @@ export const sectionStructure: Rule = {
 
 /** Insert the official headings of the missing sections (with the empty official table for 二/三/四) where they belong. */
 function insertSectionsFix(model: ReportModel, numbers: number[], beforeLine: number | null): Fix {
-  const names = numbers.map(official).join('、');
+  const names = mapped(numbers, official).join('、');
   // the text renders whole tables: computed only when a client asks for the fix
   return new LazyFix(
     beforeLine !== null ? { zh: `插入「${names}」`, en: `Insert "${names}"` } : { zh: `在文末插入「${names}」`, en: `Insert "${names}" at the end` },
@@ -150,7 +151,7 @@ function insertSectionsFix(model: ReportModel, numbers: number[], beforeLine: nu
 
 function insertSectionsEdits(model: ReportModel, numbers: number[], beforeLine: number | null): TextEdit[] {
   const eol = model.eol;
-  const layouts = model.tables.map((t) => t.layout).filter((l): l is SkeletonLayout => l === 'cells' || l === 'tabs' || l === 'markdown');
+  const layouts = mapped(model.tables, (t) => t.layout).filter((l): l is SkeletonLayout => l === 'cells' || l === 'tabs' || l === 'markdown');
   const layout: SkeletonLayout = layouts.length ? mostCommon(layouts) : 'tabs';
   const tpl: TemplateId = (model.year ? expectedTemplate(model.year.value) : null) ?? model.template ?? '2021';
   const blocks: string[] = [];

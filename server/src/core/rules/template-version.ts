@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import { expectedTemplate, TEMPLATES, type TemplateId } from '../templates';
 import type { Range, RelatedInfo } from '../types';
 import { documentRulesApply, writtenLabels } from './document';
+import { mapped } from '../arrays';
 
 const NAME: Record<TemplateId, string> = { '2019': '2019年版（试行）格式（国办公开办函〔2019〕60号）', '2021': '2021年版格式（国办公开办函〔2021〕30号）' };
 const NAME_EN: Record<TemplateId, string> = { '2019': 'the 2019 format (国办公开办函〔2019〕60号)', '2021': 'the 2021 format (国办公开办函〔2021〕30号)' };
@@ -17,12 +18,12 @@ function expectedLabels(tpl: TemplateId, id: string): { zh: string; en: string }
   const def = TEMPLATES[tpl].tables.find((t) => t.id === id);
   if (!def) return null;
   if (def.kind === 'active') {
-    const cols = def.columns.map((c) => c.label).join('、');
-    const rows = def.rows.map((r) => r.label).join('、');
+    const cols = mapped(def.columns, (c) => c.label).join('、');
+    const rows = mapped(def.rows, (r) => r.label).join('、');
     return { zh: `列为「${cols}」，行为「${rows}」`, en: `columns "${cols}", rows "${rows}"` };
   }
   if (def.kind === 'applications') {
-    const items = def.rows.filter((r) => r.parent === 'r3_6').map((r) => `「${r.label}」`);
+    const items = mapped(def.rows.filter((r) => r.parent === 'r3_6'), (r) => `「${r.label}」`);
     if (items.length) return { zh: `（六）其他处理分为${items.length}行：${items.join('')}`, en: `（六）其他处理 split into ${items.length} rows` };
     return { zh: '（六）其他处理为一行', en: '（六）其他处理 as a single row' };
   }
@@ -54,7 +55,7 @@ export const templateVersion: Rule = {
     if (!decided.length) return;
     const year = model.year?.value ?? null;
     let want: TemplateId | null = year !== null ? expectedTemplate(year) : null;
-    const activeTpl = decided.filter((t) => t.kind === 'active').map((t) => t.template);
+    const activeTpl = mapped(decided.filter((t) => t.kind === 'active'), (t) => t.template);
     const section2 = activeTpl.length && activeTpl.every((t) => t === activeTpl[0]) ? activeTpl[0] : null;
     if (!want) {
       // no year: only the mixed form is certain (section 二 in one format, section 三 in the other)
@@ -70,7 +71,7 @@ export const templateVersion: Rule = {
       let range: Range;
       let found: string;
       if (table.kind === 'applications') {
-        const row = old === '2019' ? table.rows.get('r3_6') : table.rowOrder.map((k) => table.rows.get(k)!).find((r) => r.key.startsWith('r3_6_'));
+        const row = old === '2019' ? table.rows.get('r3_6') : mapped(table.rowOrder, (k) => table.rows.get(k)!).find((r) => r.key.startsWith('r3_6_'));
         if (!row) continue;
         range = row.label.range;
         found = row.label.match.entry.official || row.label.text.replace(/\s+/g, '');
@@ -98,10 +99,9 @@ export const templateVersion: Rule = {
         zh = `${caption}表格使用了${NAME[old]}的「${found}」；${yearZh}应使用${NAME[want]}，该表${exp?.zh ?? ''}。`;
         en = `The ${caption} table uses "${found}" of ${NAME_EN[old]}; ${yearEn.toLowerCase()} must use ${NAME_EN[want]}: ${exp?.en ?? ''}.`;
       }
-      const related: RelatedInfo[] = oldLabels
+      const related: RelatedInfo[] = mapped(oldLabels
         .filter((l) => l.range.start.line !== range.start.line || l.range.start.character !== range.start.character)
-        .slice(0, 8)
-        .map((l) => ({ range: l.range, message: { zh: `旧版标签「${l.text.replace(/\s+/g, '')}」`, en: `old label "${l.text.replace(/\s+/g, '')}"` } }));
+        .slice(0, 8), (l) => ({ range: l.range, message: { zh: `旧版标签「${l.text.replace(/\s+/g, '')}」`, en: `old label "${l.text.replace(/\s+/g, '')}"` } }));
       const convert = want === '2021' && old === '2019' ? convertTableFix(model, table) : null;
       ctx.report({ range, message: { zh, en }, related, fixes: convert ? [convert] : [] });
     }

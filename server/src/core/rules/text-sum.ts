@@ -1,9 +1,10 @@
 import type { NarrativeNumber } from '../model';
 import type { Rule } from '../rule';
 import { documentRulesApply } from './document';
+import { mapped } from '../arrays';
 
 function scaledSum(nums: NarrativeNumber[]): { sum: string; exact: bigint; scale: number } {
-  const scale = Math.max(0, ...nums.map((n) => (n.text.split('.')[1] ?? '').length));
+  const scale = Math.max(0, ...mapped(nums, (n) => (n.text.split('.')[1] ?? '').length));
   let exact = 0n;
   for (const n of nums) exact += BigInt(Math.round(n.value * 10 ** scale));
   const s = exact.toString().padStart(scale + 1, '0');
@@ -48,15 +49,15 @@ export const textSum: Rule = {
         scale = 0;
         partsSum = partsAtScale.toString();
       } else {
-        const all = scaledSum([e.total, ...e.parts.map((p) => p.value)]);
+        const all = scaledSum([e.total, ...mapped(e.parts, (p) => p.value)]);
         total = BigInt(Math.round(e.total.value * 10 ** all.scale));
-        const parts = scaledSum(e.parts.map((p) => p.value));
+        const parts = scaledSum(mapped(e.parts, (p) => p.value));
         partsAtScale = parts.exact * 10n ** BigInt(all.scale - parts.scale);
         if (partsAtScale === total) continue;
         scale = all.scale;
         partsSum = parts.sum;
       }
-      const expr = e.parts.map((p) => p.value.text).join('＋');
+      const expr = mapped(e.parts, (p) => p.value.text).join('＋');
       const diff = Number(total - partsAtScale) / 10 ** scale;
       ctx.report({
         range: e.total.range,
@@ -64,7 +65,7 @@ export const textSum: Rule = {
           zh: `总数${e.total.text}${e.total.unit}与“其中”所列${e.parts.length}项之和不符：${expr}＝${partsSum}${e.total.unit}，相差${Math.abs(diff)}${e.total.unit}。`,
           en: `The total ${e.total.text} differs from the sum of the ${e.parts.length} listed parts: ${expr.replace(/＋/g, ' + ')} = ${partsSum} (difference ${Math.abs(diff)}).`,
         },
-        related: e.parts.map((p) => ({ range: p.value.range, message: { zh: `${p.label || '分项'}：${p.value.text}${p.value.unit}`, en: `${p.label || 'part'}: ${p.value.text}` } })),
+        related: mapped(e.parts, (p) => ({ range: p.value.range, message: { zh: `${p.label || '分项'}：${p.value.text}${p.value.unit}`, en: `${p.label || 'part'}: ${p.value.text}` } })),
       });
     }
   },

@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import { TEMPLATES } from '../templates';
 import type { RelatedInfo } from '../types';
 import { cellInt, documentRulesApply, tableOf } from './document';
+import { mapped } from '../arrays';
 
 const UNLISTED = { zh: '', en: '' };
 
@@ -90,12 +91,12 @@ export const textTable: Rule = {
         case 'litigation': {
           const def = review ? TEMPLATES[review.template].tables.find((t) => t.id === 'review') : undefined;
           const cols = n.topic === 'review' ? ['fy_zj'] : ['zs_zj', 'hs_zj'];
-          const cells = cols.map((k) => cellInt(review, 'data', k));
+          const cells = mapped(cols, (k) => cellInt(review, 'data', k));
           if (cells.some((c) => !c)) break;
           const total = cells.reduce((s, c) => s + c!.value, 0);
           if (total === v) break;
           if (counted(n)) break;
-          say(n, `正文称${TOPIC_ZH[n.topic]}${written}，而第四部分表格${n.topic === 'review' ? '行政复议总计' : '行政诉讼（未经复议直接起诉与复议后起诉）总计'}为${total}件。`, `The text gives ${v} ${n.topic} cases; the table of section 四 totals ${total}.`, cells.map((c) => rel(c!.cell, def)));
+          say(n, `正文称${TOPIC_ZH[n.topic]}${written}，而第四部分表格${n.topic === 'review' ? '行政复议总计' : '行政诉讼（未经复议直接起诉与复议后起诉）总计'}为${total}件。`, `The text gives ${v} ${n.topic} cases; the table of section 四 totals ${total}.`, mapped(cells, (c) => rel(c!.cell, def)));
           break;
         }
         case 'rules':
@@ -110,12 +111,12 @@ export const textTable: Rule = {
           const valueOf = (c: Cell): number => (c.value.kind === 'number' ? c.value.value : 0);
           if (nums.some((c) => valueOf(c) === v)) break;
           if (counted(n)) break;
-          const list = nums.map((c) => `${def ? def.columns.find((x) => x.key === c.col)?.label : c.col}${valueOf(c)}`).join('、');
+          const list = mapped(nums, (c) => `${def ? def.columns.find((x) => x.key === c.col)?.label : c.col}${valueOf(c)}`).join('、');
           say(
             n,
             `正文称${n.phrase.text}${written}，而第二部分第二十条第（一）项表格中「${row.label.text.replace(/\s+/g, '')}」为：${list}，没有一项是${n.value.text}。如正文所指是其他机关的文件或其他类别，请写明。`,
-            `The text gives ${v} for ${n.phrase.text}; the 第二十条第（一）项 table row "${row.label.text}" has ${nums.map(valueOf).join(', ')}.`,
-            nums.map((c) => rel(c, def)),
+            `The text gives ${v} for ${n.phrase.text}; the 第二十条第（一）项 table row "${row.label.text}" has ${mapped(nums, valueOf).join(', ')}.`,
+            mapped(nums, (c) => rel(c, def)),
           );
           break;
         }
@@ -134,7 +135,7 @@ export const textTable: Rule = {
         ctx.report({
           range: claim.range,
           message: { zh: `正文称未发生${p.name}，而第四部分表格${p.name}总计为${total}件。`, en: `The text says there was no ${p.name === '行政复议' ? 'administrative review' : 'litigation'}; section 四 totals ${total}.` },
-          related: p.cells.map((c) => rel(c!.cell, def)),
+          related: mapped(p.cells, (c) => rel(c!.cell, def)),
         });
       }
     }

@@ -4,6 +4,7 @@
  * Relations are declared compactly with the helpers at the bottom; they expand to plain RelationDef data.
  */
 import type { CellRef, ColumnDef, RelationDef, RowDef, SectionDef, TableDef } from './types';
+import { mapped } from '../arrays';
 
 export const SECTIONS: SectionDef[] = [
   {
@@ -99,7 +100,7 @@ export const OTHER_2021_ITEMS: RowDef[] = [
   { key: 'r3_6_3', label: '3.其他', explain: '不属于上述两种情形的其他办结方式，例如申请人主动撤回申请。', parent: 'r3_6' },
 ];
 
-const keys = (rows: RowDef[]): string[] => rows.map((r) => r.key);
+const keys = (rows: RowDef[]): string[] => mapped(rows, (r) => r.key);
 
 /**
  * Rows of the applications table. `otherRows` is the 2019 single （六） row or the 2021 group with its items.
@@ -143,7 +144,7 @@ export function applicationRelations(rows: RowDef[]): RelationDef[] {
         en: '(7) total = sum of results (1)–(6)',
       },
       total: ref('r3_7', col.key),
-      terms: resultRows.map((row) => ({ ref: ref(row, col.key), weight: 1 as const })),
+      terms: mapped(resultRows, (row) => ({ ref: ref(row, col.key), weight: 1 as const })),
     });
     relations.push({
       id: `apps.identity.${col.key}`,
@@ -166,7 +167,7 @@ export function applicationRelations(rows: RowDef[]): RelationDef[] {
       family: 'rowsum',
       name: { zh: '总计 = 自然人与五类法人或其他组织之和', en: 'total = natural persons + the five kinds of organisations' },
       total: ref(row.key, 'total'),
-      terms: APPLICANT_PART_KEYS.map((c) => ({ ref: ref(row.key, c), weight: 1 as const })),
+      terms: mapped(APPLICANT_PART_KEYS, (c) => ({ ref: ref(row.key, c), weight: 1 as const })),
     });
   }
   for (const group of rows.filter((r) => r.items)) {
@@ -176,7 +177,7 @@ export function applicationRelations(rows: RowDef[]): RelationDef[] {
         family: 'subtotal',
         name: { zh: `${group.label}小计 = 所列各项之和`, en: `${group.label} subtotal = sum of its items` },
         total: ref(group.key, col.key),
-        terms: (group.items ?? []).map((item) => ({ ref: ref(item, col.key), weight: 1 as const })),
+        terms: mapped((group.items ?? []), (item) => ({ ref: ref(item, col.key), weight: 1 as const })),
         optionalTotal: true,
       });
     }
@@ -230,7 +231,7 @@ function reviewTable(): TableDef {
       family: 'review',
       name: { zh: `${g.zh}总计 = 结果维持＋结果纠正＋其他结果＋尚未审结`, en: `${g.en} total = upheld + corrected + other + pending` },
       total: ref('data', `${g.prefix}_zj`),
-      terms: REVIEW_RESULTS.filter((r) => r.key !== 'zj').map((r) => ({ ref: ref('data', `${g.prefix}_${r.key}`), weight: 1 as const })),
+      terms: mapped(REVIEW_RESULTS.filter((r) => r.key !== 'zj'), (r) => ({ ref: ref('data', `${g.prefix}_${r.key}`), weight: 1 as const })),
     });
   }
   return {

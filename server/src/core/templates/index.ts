@@ -2,6 +2,7 @@
 import { TEMPLATE_2019 } from './t2019';
 import { TEMPLATE_2021 } from './t2021';
 import type { ColumnDef, RowDef, TableDef, TemplateDef, TemplateId } from './types';
+import { mapped } from '../arrays';
 
 export * from './types';
 export { SECTIONS, APPLICANT_COLUMNS, APPLICANT_PART_KEYS, dataRows } from './common';
@@ -19,7 +20,7 @@ const indexes = new WeakMap<TableDef, TableIndex>();
 export function templateIndex(def: TableDef): TableIndex {
   let ix = indexes.get(def);
   if (!ix) {
-    ix = { rows: new Map(def.rows.map((r) => [r.key, r])), cols: new Map(def.columns.map((c) => [c.key, c])) };
+    ix = { rows: new Map(mapped(def.rows, (r) => [r.key, r])), cols: new Map(mapped(def.columns, (c) => [c.key, c])) };
     indexes.set(def, ix);
   }
   return ix;

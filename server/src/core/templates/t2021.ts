@@ -1,6 +1,7 @@
 /** 国办公开办函〔2021〕30号：《中华人民共和国政府信息公开工作年度报告格式》, reporting year 2021 and later. */
 import { applicationsTable, OTHER_2021_ITEMS, REVIEW_TABLE, SECTIONS } from './common';
 import type { TemplateDef } from './types';
+import { mapped } from '../arrays';
 
 export const TEMPLATE_2021: TemplateDef = {
   id: '2021',
@@ -93,7 +94,7 @@ export const TEMPLATE_2021: TemplateDef = {
         key: 'r3_6',
         label: '（六）其他处理',
         explain: '不属于（一）至（五）的其他办结情形，2021年版格式按下列3项分列（2019年版为一行）。',
-        items: OTHER_2021_ITEMS.map((r) => r.key),
+        items: mapped(OTHER_2021_ITEMS, (r) => r.key),
       },
       ...OTHER_2021_ITEMS,
     ]),
