@@ -14,6 +14,7 @@ import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
 import { mapped } from '../server/src/core/arrays';
+import { numberedWith } from '../server/src/core/rules/official-label';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -186,6 +187,17 @@ describe('label fast paths', () => {
         assert.equal(stripSpaces(s), s.replace(/[\s\u3000\u00a0\ufeff]+/g, ''));
       }),
       { numRuns: 3000, seed: 20261123 },
+    );
+  });
+  it('numberedWith equals /^\\d{1,2}、/ and /^\\d{1,2}\\./ on random labels', () => {
+    const pieces = ['1', '2', '0', '9', '、', '.', '．', '１', ' ', '其他', 'x', ''];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(numberedWith(s, 0x3001), /^\d{1,2}、/.test(s), s);
+        assert.equal(numberedWith(s, 46), /^\d{1,2}\./.test(s), s);
+      }),
+      { numRuns: 5000, seed: 20261123 },
     );
   });
   it('a field mayBeValue rejects is never read as a number or placeholder', () => {

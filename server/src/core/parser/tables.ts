@@ -128,7 +128,7 @@ function fillRow(table: Table, def: TableDef, row: TableRow, vals: Field[]): voi
   }
   row.hasValues = vals.some((f) => f.text !== '');
   if (!row.hasValues && isGroupOrHeading(def, row.key)) return;
-  cols.forEach((c, i) => row.cells.set(c.key, makeCell(row.key, c.key, fitted[i], row.label.range)));
+  for (let i = 0; i < cols.length; i++) row.cells.set(cols[i].key, makeCell(row.key, cols[i].key, fitted[i], row.label.range));
 }
 
 /** Section 三: the applications table. */
@@ -140,19 +140,24 @@ export function readApplications(rows: PhysRow[], layout: Layout, docTemplate: T
   // Decide 2019 / 2021 from the rows present: the three （六） items exist only in 2021.
   // every field classified once, for the template decision and for reading the rows
   const classified = mapped(rows, (r) => mapped(r.fields, (f) => classify(f, kind, roles)));
-  const labelled: { c: Classified; row: PhysRow }[] = [];
-  rows.forEach((r, i) => {
-    for (const c of classified[i]) if (c.role === 'row') labelled.push({ c, row: r });
-  });
-  if (labelled.length < 3) return null;
-  const keys = new Set(mapped(labelled, (x) => x.c.match!.entry.key));
-  const hasOtherItems = ['r3_6_1', 'r3_6_2', 'r3_6_3'].some((k) => keys.has(k));
+  let rowLabels = 0;
+  let hasOtherItems = false;
+  let hasOther = false;
+  for (const cl of classified)
+    for (const c of cl) {
+      if (c.role !== 'row') continue;
+      rowLabels++;
+      const key = c.match!.entry.key;
+      if (key === 'r3_6_1' || key === 'r3_6_2' || key === 'r3_6_3') hasOtherItems = true;
+      else if (key === 'r3_6') hasOther = true;
+    }
+  if (rowLabels < 3) return null;
   // （六）其他处理 with its three items is the 2021 layout; （六） alone is the 2019 layout (also when a 2021
   // report left it that way: the template-version rule reports that, the arithmetic follows what is written).
-  const template: TemplateId = hasOtherItems ? '2021' : keys.has('r3_6') ? '2019' : docTemplate ?? '2021';
+  const template: TemplateId = hasOtherItems ? '2021' : hasOther ? '2019' : docTemplate ?? '2021';
   const def = TEMPLATES[template].tables.find((t) => t.kind === kind)!;
   const table = emptyTable(def, template, layout, first, last);
-  table.templateSource = hasOtherItems || keys.has('r3_6') ? 'rows' : docTemplate ? 'document' : 'default';
+  table.templateSource = hasOtherItems || hasOther ? 'rows' : docTemplate ? 'document' : 'default';
   const nCols = def.columns.length;
 
   if (layout === 'stream') {

@@ -13,6 +13,13 @@ function truncatedByConversion(ref: LabelRef, layout: string): boolean {
   return w.length >= 4 && o.startsWith(w);
 }
 
+/** `s` starts with one or two ASCII digits followed by the character `sep` (as /^\d{1,2}、/ or /^\d{1,2}\./). */
+export function numberedWith(s: string, sep: number): boolean {
+  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+  if (!isDigit(s.charCodeAt(0))) return false;
+  return s.charCodeAt(1) === sep || (isDigit(s.charCodeAt(1)) && s.charCodeAt(2) === sep);
+}
+
 /** Replace only the "、" after the number (the label may be cut short by a line break). */
 function dunhaoEdit(r: LabelRef): TextEdit {
   const at = r.text.indexOf('、');
@@ -43,7 +50,7 @@ export const officialLabel: Rule = {
       for (const r of refs) {
         const compact = stripSpaces(r.text);
         const official = r.match.entry.official;
-        const isDunhao = /^\d{1,2}、/.test(compact) && /^\d{1,2}\./.test(official);
+        const isDunhao = numberedWith(compact, 0x3001 /* 、 */) && numberedWith(official, 46 /* . */);
         if (r.match.how === 'punctuation' || (r.match.how === 'fuzzy' && truncatedByConversion(r, table.layout))) {
           if (isDunhao) dunhao.push(r);
           else if (r.match.how === 'punctuation') width.push(r);
@@ -65,7 +72,10 @@ export const officialLabel: Rule = {
         if (!list.length) return;
         // rows make a clearer example than the long corner note
         list.sort((a, b) => Number(b.match.entry.role === 'row') - Number(a.match.entry.role === 'row') || a.range.start.line - b.range.start.line);
-        const related: RelatedInfo[] = mapped(list.slice(1), (r) => ({ range: r.range, message: { zh: `「${stripSpaces(r.text)}」应为「${r.match.entry.official}」`, en: `"${stripSpaces(r.text)}" → "${r.match.entry.official}"` } }));
+        const related: RelatedInfo[] = mapped(list.slice(1), (r) => {
+          const written = stripSpaces(r.text);
+          return { range: r.range, message: { zh: `「${written}」应为「${r.match.entry.official}」`, en: `"${written}" → "${r.match.entry.official}"` } };
+        });
         ctx.report({
           range: list[0].range,
           severity,
