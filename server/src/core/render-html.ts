@@ -506,10 +506,9 @@ function renderFindings(model: ReportModel, diagnostics: LintDiagnostic[], templ
   }
   const keys = [...groups.keys()].sort((a, b) => (a ?? 0) - (b ?? 0));
   return mapped(keys, (k) => {
-      const list = groups.get(k) ?? [];
-      return `<h3 class="nb-fsec">${esc(sectionTitle(template, k, locale))}（${list.length}）</h3><ul class="nb-findings">${mapped(list, (d) => renderFinding(d, locale)).join('')}</ul>`;
-    })
-    .join('');
+    const list = groups.get(k) ?? [];
+    return `<h3 class="nb-fsec">${esc(sectionTitle(template, k, locale))}（${list.length}）</h3><ul class="nb-findings">${mapped(list, (d) => renderFinding(d, locale)).join('')}</ul>`;
+  }).join('');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -52,11 +52,11 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
   const groups = columnGroups(def.columns);
   const spanning = def.spanningLabels ?? [];
   const [review, litigation, direct, afterReview] = [spanning[0] ?? '', spanning[1] ?? '', spanning[2] ?? '', spanning[3] ?? ''];
-  const results = mapped((groups[0] ?? []), (c) => c.label);
+  const results = mapped(groups[0] ?? [], (c) => c.label);
   const pad = (n: number): string[] => new Array<string>(Math.max(0, n)).fill('');
   grid.push([review, ...pad(results.length - 1), litigation]);
   grid.push([...results, direct, ...pad(results.length - 1), afterReview]);
-  grid.push([...pad(results.length), ...mapped((groups[1] ?? []), (c) => c.label), ...mapped((groups[2] ?? []), (c) => c.label)]);
+  grid.push([...pad(results.length), ...mapped(groups[1] ?? [], (c) => c.label), ...mapped(groups[2] ?? [], (c) => c.label)]);
   for (const r of def.rows) grid.push(mapped(def.columns, (c) => cell(r.key, c.key)));
   return grid;
 }

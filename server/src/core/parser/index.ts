@@ -116,7 +116,7 @@ function readHeading(line: Line, index: number, upper: boolean): Heading | null 
 }
 
 /** The official section headings and their known variants, normalised once. */
-const SECTION_KEYS = mapped(SECTIONS, (s) => ({ number: s.number, heading: normalizeLabel(s.heading), variants: mapped((s.variants ?? []), (v) => normalizeLabel(v.text)) }));
+const SECTION_KEYS = mapped(SECTIONS, (s) => ({ number: s.number, heading: normalizeLabel(s.heading), variants: mapped(s.variants ?? [], (v) => normalizeLabel(v.text)) }));
 
 /** Loose paraphrases of the headings seen in real reports. */
 const LOOSE_SECTIONS: [RegExp, number][] = [

@@ -631,9 +631,10 @@ export const UNIQUE_WORDS = [...new Set(WORDS)];
 const CHECKED = new Set(UNIQUE_WORDS);
 /** One pass for all the words, longest first. */
 const WORDS_RE = new RegExp(
-  mapped([...UNIQUE_WORDS]
-    .sort((a, b) => b.length - a.length), (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
+  mapped(
+    [...UNIQUE_WORDS].sort((a, b) => b.length - a.length),
+    (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  ).join('|'),
   'g',
 );
 

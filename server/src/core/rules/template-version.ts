@@ -99,9 +99,8 @@ export const templateVersion: Rule = {
         zh = `${caption}表格使用了${NAME[old]}的「${found}」；${yearZh}应使用${NAME[want]}，该表${exp?.zh ?? ''}。`;
         en = `The ${caption} table uses "${found}" of ${NAME_EN[old]}; ${yearEn.toLowerCase()} must use ${NAME_EN[want]}: ${exp?.en ?? ''}.`;
       }
-      const related: RelatedInfo[] = mapped(oldLabels
-        .filter((l) => l.range.start.line !== range.start.line || l.range.start.character !== range.start.character)
-        .slice(0, 8), (l) => ({ range: l.range, message: { zh: `旧版标签「${l.text.replace(/\s+/g, '')}」`, en: `old label "${l.text.replace(/\s+/g, '')}"` } }));
+      const others = oldLabels.filter((l) => l.range.start.line !== range.start.line || l.range.start.character !== range.start.character).slice(0, 8);
+      const related: RelatedInfo[] = mapped(others, (l) => ({ range: l.range, message: { zh: `旧版标签「${l.text.replace(/\s+/g, '')}」`, en: `old label "${l.text.replace(/\s+/g, '')}"` } }));
       const convert = want === '2021' && old === '2019' ? convertTableFix(model, table) : null;
       ctx.report({ range, message: { zh, en }, related, fixes: convert ? [convert] : [] });
     }

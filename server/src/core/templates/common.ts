@@ -177,7 +177,7 @@ export function applicationRelations(rows: RowDef[]): RelationDef[] {
         family: 'subtotal',
         name: { zh: `${group.label}小计 = 所列各项之和`, en: `${group.label} subtotal = sum of its items` },
         total: ref(group.key, col.key),
-        terms: mapped((group.items ?? []), (item) => ({ ref: ref(item, col.key), weight: 1 as const })),
+        terms: mapped(group.items ?? [], (item) => ({ ref: ref(item, col.key), weight: 1 as const })),
         optionalTotal: true,
       });
     }
