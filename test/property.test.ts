@@ -15,6 +15,7 @@ import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
 import { mapped } from '../server/src/core/arrays';
 import { numberedWith } from '../server/src/core/rules/official-label';
+import { utf8Text } from '../server/src/cli/read';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -258,5 +259,22 @@ describe('mapped: Array.prototype.map built with push (core/arrays.ts)', () => {
     };
     walk(join('server', 'src', 'core'));
     assert.deepEqual(offenders, []);
+  });
+});
+
+describe('CLI reading fast paths (cli/read.ts)', () => {
+  it('utf8Text decodes valid UTF-8 as toString does (random Unicode, astral characters, BOM inside, empty)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 50 }), fc.constant(''), fc.constant('\ufeff政府信息公开𠀀\u0000')), (s) => {
+        const buf = Buffer.from(s, 'utf8');
+        assert.equal(utf8Text(buf), buf.toString('utf8'));
+      }),
+      { seed: SEED, numRuns: 500 * RUNS },
+    );
+    const seeds = join('test', 'fixtures', 'seeds');
+    for (const f of readdirSync(seeds).filter((x) => x.endsWith('.txt'))) {
+      const buf = readFileSync(join(seeds, f));
+      assert.equal(utf8Text(buf), buf.toString('utf8'), f);
+    }
   });
 });

@@ -2,7 +2,7 @@
  * Reading report files as text: UTF-8 (with or without BOM), UTF-16 with BOM and GB18030/GBK, detected
  * automatically; .docx through mammoth (see docx.ts); anything else is refused with a clear message.
  */
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Locale } from '../core';
@@ -83,15 +83,27 @@ const UTF8 = new TextDecoder('utf-8');
 const GB_FATAL = new TextDecoder('gb18030', { fatal: true });
 const GB = new TextDecoder('gb18030');
 
+/**
+ * Valid UTF-8 to a string. ICU's converter to UTF-16 and a copy decode Chinese text about four times as
+ * fast as `toString('utf8')` (21 MB: 26 ms against 103 ms); a Node built without ICU has no transcode.
+ */
+export function utf8Text(buf: Buffer): string {
+  try {
+    return transcode(buf, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    return buf.toString('utf8');
+  }
+}
+
 export function decode(buf: Buffer): ReadResult {
   // valid UTF-8 (nearly every file) is checked and decoded natively; the decoders below handle the rest
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const body = buf.subarray(3);
-    return isUtf8(body) ? { text: body.toString('utf8'), encoding: 'utf-8-bom', certain: true } : { text: UTF8.decode(body), encoding: 'utf-8-bom', certain: false };
+    return isUtf8(body) ? { text: utf8Text(body), encoding: 'utf-8-bom', certain: true } : { text: UTF8.decode(body), encoding: 'utf-8-bom', certain: false };
   }
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', certain: buf.length % 2 === 0 };
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', certain: buf.length % 2 === 0 };
-  if (isUtf8(buf)) return { text: buf.toString('utf8'), encoding: 'utf-8', certain: true };
+  if (isUtf8(buf)) return { text: utf8Text(buf), encoding: 'utf-8', certain: true };
   try {
     const text = GB_FATAL.decode(buf);
     return { text, encoding: 'gb18030', certain: cjkShare(text) >= 0.6 };
