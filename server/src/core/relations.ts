@@ -46,12 +46,6 @@ export interface RelationResult {
 
 /** The most decimals written in any cell of the table (computed once per evaluation, not cached per table:
  * a WeakMap keyed by every parsed table would cost more in garbage collection than it saves). */
-function maxDecimals(table: Table): number {
-  let d = 0;
-  for (const row of table.rows.values()) for (const c of row.cells.values()) if (c.value.kind === 'number' && c.value.decimals > d) d = c.value.decimals;
-  return d;
-}
-
 function tooLong(digits: string): boolean {
   return digits.length > MAX_DIGITS && digits.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > MAX_DIGITS;
 }
@@ -150,25 +144,32 @@ function compiled(def: TableDef): CompiledTable {
 interface Grid {
   cells: (Cell | null)[];
   rows: boolean[];
+  /** the most decimals of any number in the table */
+  maxDec: number;
 }
 
 function gridOf(table: Table, ct: CompiledTable): Grid {
   const cells = new Array<Cell | null>(ct.nRows * ct.nCols).fill(null);
   const rows = new Array<boolean>(ct.nRows).fill(false);
+  // the most decimals of any number in the table, found in the same pass (it sets the scale of every relation)
+  let maxDec = 0;
   for (const row of table.rows.values()) {
     const ri = ct.rowIndex.get(row.key);
-    if (ri === undefined) continue;
-    rows[ri] = true;
-    const base = ri * ct.nCols;
+    if (ri !== undefined) rows[ri] = true;
+    const base = ri === undefined ? -1 : ri * ct.nCols;
     // the parser stores a row's cells in the template's column order: the k-th cell is mostly column k
     let k = 0;
     for (const c of row.cells.values()) {
-      const ci = ct.colKeys[k] === c.col ? k : ct.colIndex.get(c.col);
-      if (ci !== undefined) cells[base + ci] = c;
+      const v = c.value;
+      if (v.kind === 'number' && v.decimals > maxDec) maxDec = v.decimals;
+      if (base >= 0) {
+        const ci = ct.colKeys[k] === c.col ? k : ct.colIndex.get(c.col);
+        if (ci !== undefined) cells[base + ci] = c;
+      }
       k++;
     }
   }
-  return { cells, rows };
+  return { cells, rows, maxDec };
 }
 
 /** Scratch interval of `readCell` (no object per cell read). */
@@ -379,9 +380,9 @@ export function evaluateRelations(model: ReportModel): RelationResult[] {
     if (!table.readable) continue;
     const def = tableDef(table.template, table.id);
     if (!def) continue;
-    const maxDec = maxDecimals(table);
     const ct = compiled(def);
     const grid = gridOf(table, ct);
+    const maxDec = grid.maxDec;
     for (let k = 0; k < ct.relations.length; k++) {
       const c = ct.relations[k];
       // the total row itself is missing: nothing to compare (the row-missing rule reports it)
