@@ -262,7 +262,7 @@ describe('mapped: Array.prototype.map built with push (core/arrays.ts)', () => {
   });
 });
 
-describe('CLI reading fast paths (cli/read.ts)', () => {
+describe('CLI decoding (cli/read.ts)', () => {
   it('utf8Text decodes valid UTF-8 as toString does (random Unicode, astral characters, BOM inside, empty)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 50 }), fc.constant(''), fc.constant('\ufeff政府信息公开𠀀\u0000')), (s) => {

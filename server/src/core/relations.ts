@@ -43,9 +43,6 @@ export interface RelationResult {
   missing: Cell[];
 }
 
-
-/** The most decimals written in any cell of the table (computed once per evaluation, not cached per table:
- * a WeakMap keyed by every parsed table would cost more in garbage collection than it saves). */
 function tooLong(digits: string): boolean {
   return digits.length > MAX_DIGITS && digits.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length > MAX_DIGITS;
 }
@@ -151,7 +148,9 @@ interface Grid {
 function gridOf(table: Table, ct: CompiledTable): Grid {
   const cells = new Array<Cell | null>(ct.nRows * ct.nCols).fill(null);
   const rows = new Array<boolean>(ct.nRows).fill(false);
-  // the most decimals of any number in the table, found in the same pass (it sets the scale of every relation)
+  // the most decimals written in any cell of the table, found in the same pass (it sets the scale of every
+  // relation); once per evaluation, not cached per table: a WeakMap keyed by every parsed table would cost
+  // more in garbage collection than it saves
   let maxDec = 0;
   for (const row of table.rows.values()) {
     const ri = ct.rowIndex.get(row.key);
