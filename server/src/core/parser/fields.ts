@@ -10,7 +10,7 @@ import type { Layout, Line } from '../model';
 import { parseCellValue, type CellValue } from '../numbers';
 import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
-import { isBlank, isSpaceCode, range, trimmedRange } from './lines';
+import { isBlank, isSpaceCode, range } from './lines';
 
 export interface Field {
   text: string;
@@ -117,18 +117,19 @@ export function readRows(lines: Line[], first: number, last: number, directives 
       rows.push({ fields: splitCells(text, i, 9 /* tab */, 0, text.length), firstLine: i, lastLine: i });
       continue;
     }
-    const t = trimmedRange(text, i);
+    // the line is not blank, so its field is its trimmed text (fieldOf)
+    const f = fieldOf(text, i, 0, text.length);
     if (block && prevWasBlockLine && block.fields.length > 0) {
       // continuation of the last cell (a label broken across lines)
       const last = block.fields[block.fields.length - 1];
-      last.text += t.text;
-      last.range = { start: last.text === t.text ? t.range.start : last.range.start, end: t.range.end };
+      last.text += f.text;
+      last.range = { start: last.text === f.text ? f.range.start : last.range.start, end: f.range.end };
       block.lastLine = i;
       continue;
     }
     block = null;
     prevWasBlockLine = false;
-    rows.push({ fields: [{ text: t.text, range: t.range, line: i, value: undefined }], firstLine: i, lastLine: i });
+    rows.push({ fields: [f], firstLine: i, lastLine: i });
   }
   const layout: Layout = md > 0 && md >= tabs && md >= cells ? 'markdown' : cells > tabs ? 'cells' : tabs > 0 ? 'tabs' : rows.length ? 'stream' : 'none';
   return { rows, layout };

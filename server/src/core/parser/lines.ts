@@ -51,15 +51,6 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
-/** Range of the text of `line` between [from, to) with surrounding whitespace removed. */
-export function trimmedRange(lineText: string, line: number, from = 0, to = lineText.length): { text: string; range: Range } {
-  let a = from;
-  let b = to;
-  while (a < b && isSpaceCode(lineText.charCodeAt(a))) a++;
-  while (b > a && isSpaceCode(lineText.charCodeAt(b - 1))) b--;
-  return { text: lineText.slice(a, b), range: range(line, a, b) };
-}
-
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;
