@@ -51,6 +51,11 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
+/** An ASCII digit 0–9, by char code. */
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
   return true;

@@ -29,7 +29,7 @@ import type {
 } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
-import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range as lineRange } from './lines';
+import { chineseNumeral, isBlank, isCnNumeralCode, isDigitCode, isSpaceCode, range as lineRange } from './lines';
 import { mapped } from '../arrays';
 
 interface Piece {
@@ -154,10 +154,6 @@ interface RawNumber {
   text: string;
   unit: string;
   approx: boolean;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** Read the number starting at `i` (a digit) with its unit. */

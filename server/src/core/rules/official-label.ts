@@ -4,6 +4,7 @@ import type { Rule } from '../rule';
 import { writtenLabels } from './document';
 import type { RelatedInfo, Severity, TextEdit } from '../types';
 import { mapped } from '../arrays';
+import { isDigitCode } from '../parser/lines';
 
 /** A fuzzy match that is only the official label cut short by a line break of a PDF conversion. */
 function truncatedByConversion(ref: LabelRef, layout: string): boolean {
@@ -15,9 +16,8 @@ function truncatedByConversion(ref: LabelRef, layout: string): boolean {
 
 /** `s` starts with one or two ASCII digits followed by the character `sep` (as /^\d{1,2}、/ or /^\d{1,2}\./). */
 export function numberedWith(s: string, sep: number): boolean {
-  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-  if (!isDigit(s.charCodeAt(0))) return false;
-  return s.charCodeAt(1) === sep || (isDigit(s.charCodeAt(1)) && s.charCodeAt(2) === sep);
+  if (!isDigitCode(s.charCodeAt(0))) return false;
+  return s.charCodeAt(1) === sep || (isDigitCode(s.charCodeAt(1)) && s.charCodeAt(2) === sep);
 }
 
 /** Replace only the "、" after the number (the label may be cut short by a line break). */
