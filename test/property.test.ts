@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
-import { enumerationLabel, readShi, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
+import { citationsIn, enumerationLabel, isPageNumber, readShi, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
 import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode } from '../server/src/core/parser/lines';
 import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
@@ -143,6 +143,41 @@ describe('一是、二是 markers (found from each 是)', () => {
         const run: Run = { text, pieces: [{ line: 0, char: 0, offset: 0, length: text.length }], section: null, startsHeading: false };
         const got = readShi(run).map((m) => ({ ordinal: m.ordinal, text: m.text, start: m.range.start.character }));
         assert.deepEqual(got, byRegex(text));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+  });
+});
+
+describe('narrative patterns with a cheaper start', () => {
+  it('citations by number: the bracket-first search equals the pattern with the optional issuer in front', () => {
+    const pieces = ['国办公开办函', '国办', '公开办函', ' ', '\u3000', '\t', '〔', '〕', '[', ']', '（', '）', '2019', '2021', '60', '30', '号', '文', '，'];
+    const old = (t: string, notice: '2019' | '2021'): [number, number][] => {
+      const re = notice === '2019' ? /(?:国办公开办函)?\s*[〔\[【(（［]\s*2019\s*[〕\]】)）］]\s*60\s*号/g : /(?:国办公开办函)?\s*[〔\[【(（［]\s*2021\s*[〕\]】)）］]\s*30\s*号/g;
+      const out: [number, number][] = [];
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(t))) out.push([m.index + (m[0].length - m[0].trimStart().length), m.index + m[0].length]);
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const t = parts.join('');
+        assert.deepEqual(citationsIn(t, '2019'), old(t, '2019'));
+        assert.deepEqual(citationsIn(t, '2021'), old(t, '2021'));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+  });
+
+  it('page numbers and heading starts: the first-character guard never changes the answer', () => {
+    const page = /^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—–－·]*$/;
+    const heading = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
+    const pieces = ['第', '页', '一', '十', '二', '零', '两', '（', '）', '(', ')', '、', '.', '．', '-', '—', '·', ' ', '\u3000', '1', '12', '123', '年', '本', 'a', '，'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const t = parts.join('');
+        assert.equal(isPageNumber(t), page.test(t), t);
+        assert.equal(startsWithHeading(t), heading.test(t), t);
       }),
       { numRuns: 5000, seed: 20261123 },
     );
