@@ -648,49 +648,94 @@ const ASSESSMENT = ['工作考核', '考核'];
 const REVIEW = ['社会评议', '评议'];
 const ACCOUNTABILITY = ['责任追究', '追究', '问责'];
 
+/** Words of this many characters or more are searched by a pattern of their own. */
+const LONG_WORD = 6;
+
 /**
  * Words an extractor looks for literally that most reports do not contain (width conversion never changes
  * them): one search of the whole text spares a search of every run. Words nearly every report contains
  * (其中, 申请, 行政, 是 …) are not worth the extra search and are looked for per run only.
  */
 const WORDS = [TITLE_2019, TITLE_2021, '处理费', ...ASSESSMENT, ...REVIEW, ...ACCOUNTABILITY, '打印', '关闭', '字号', ...PRE_2019];
-/** The rare words searched once per document (exported for the tests). */
+/** The rare words, each once (exported for the tests). */
 export const UNIQUE_WORDS = [...new Set(WORDS)];
-const CHECKED = new Set(UNIQUE_WORDS);
-/** One pass for all the words, longest first. */
-const WORDS_RE = new RegExp(
-  mapped(
-    [...UNIQUE_WORDS].sort((a, b) => b.length - a.length),
-    (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  ).join('|'),
-  'g',
-);
+/**
+ * A short word containing another word of the list (工作考核 contains 考核) is not searched itself: it can
+ * only occur where the word it contains does, and whoever needs it looks for it literally anyway.
+ */
+const GATE = new Map<string, string>();
+for (const w of UNIQUE_WORDS) {
+  // the shortest word within it: that one contains no other word, so it is searched
+  let gate = w;
+  if (w.length < LONG_WORD) for (const c of UNIQUE_WORDS) if (c.length < gate.length && w.includes(c)) gate = c;
+  GATE.set(w, gate);
+}
+/** The words actually searched (exported for the tests). */
+export const SEARCHED_WORDS = UNIQUE_WORDS.filter((w) => GATE.get(w) === w);
 
 /**
- * For each word, the other words that may start inside it (offset, word): those that agree with the rest of
- * the word from that offset on (a word within it, or one running past its end). Computed once.
+ * Whether a word may occur in a text whose searched words found are `found`: for a searched word, whether it
+ * occurs; for a word found through a shorter one, whether that one occurs; a word not in the list, always.
  */
-const INSIDE = new Map<string, [number, string][]>();
-for (const a of UNIQUE_WORDS) {
-  const list: [number, string][] = [];
-  for (let k = 0; k < a.length; k++) {
-    const rest = a.slice(k);
-    for (const w of UNIQUE_WORDS) if (!(k === 0 && w === a) && (rest.startsWith(w) || w.startsWith(rest))) list.push([k, w]);
-  }
-  if (list.length) INSIDE.set(a, list);
+export function mayOccur(found: ReadonlySet<string>, w: string): boolean {
+  const gate = GATE.get(w);
+  return gate === undefined || found.has(gate);
 }
+
+/**
+ * One regular expression for the long words and one for the short ones, each longest first: irregexp skips
+ * ahead by the length of the shortest word of a pattern, so the long words alone are searched three to four
+ * times as fast as all the words together (15.7 µs for all of 001's narrative, 9.8 µs for the two).
+ */
+function wordPattern(words: string[]): RegExp {
+  return new RegExp(
+    mapped(
+      [...words].sort((a, b) => b.length - a.length),
+      (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    ).join('|'),
+    'g',
+  );
+}
+
+/**
+ * For each word, the other words of its pattern that may start inside it (offset, word): those that agree
+ * with the rest of the word from that offset on (a word within it, or one running past its end).
+ */
+function wordsInside(words: string[]): Map<string, [number, string][]> {
+  const inside = new Map<string, [number, string][]>();
+  for (const a of words) {
+    const list: [number, string][] = [];
+    for (let k = 0; k < a.length; k++) {
+      const rest = a.slice(k);
+      for (const w of words) if (!(k === 0 && w === a) && (rest.startsWith(w) || w.startsWith(rest))) list.push([k, w]);
+    }
+    if (list.length) inside.set(a, list);
+  }
+  return inside;
+}
+
+interface WordSearch {
+  re: RegExp;
+  inside: Map<string, [number, string][]>;
+}
+const WORD_SEARCHES: WordSearch[] = mapped([SEARCHED_WORDS.filter((w) => w.length >= LONG_WORD), SEARCHED_WORDS.filter((w) => w.length < LONG_WORD)], (words) => ({
+  re: wordPattern(words),
+  inside: wordsInside(words),
+}));
 const NOTHING_INSIDE: readonly [number, string][] = [];
 
 /**
- * The words of WORDS that occur in `text`. The regular expression tries every position outside its matches;
- * a word starting inside a match (考核 in 工作考核, or one overlapping the match's end) is looked for there.
+ * The searched words that occur in `text`. Each regular expression tries every position outside its matches;
+ * a word starting inside a match (one running on past the match's end) is looked for there.
  */
 export function wordsIn(text: string, out = new Set<string>()): Set<string> {
-  WORDS_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORDS_RE.exec(text))) {
-    out.add(m[0]);
-    for (const [k, w] of INSIDE.get(m[0]) ?? NOTHING_INSIDE) if (!out.has(w) && text.startsWith(w, m.index + k)) out.add(w);
+  for (const { re, inside } of WORD_SEARCHES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      out.add(m[0]);
+      for (const [k, w] of inside.get(m[0]) ?? NOTHING_INSIDE) if (!out.has(w) && text.startsWith(w, m.index + k)) out.add(w);
+    }
   }
   return out;
 }
@@ -703,7 +748,7 @@ export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: 
   // so a word broken by a line break is found too); the tables are not read again
   const words = new Set<string>();
   for (const run of runs) wordsIn(run.text, words);
-  const has = (w: string): boolean => !CHECKED.has(w) || words.has(w);
+  const has = (w: string): boolean => mayOccur(words, w);
   const present = (list: string[]): string[] => list.filter(has);
   const assessment = present(ASSESSMENT);
   const review = present(REVIEW);
