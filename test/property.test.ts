@@ -8,12 +8,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
-import { citationsIn, enumerationLabel, isPageNumber, mayOccur, readShi, SEARCHED_WORDS, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
+import { citationsIn, enumerationLabel, isPageNumber, mayOccur, readShi, readYearClaims, SEARCHED_WORDS, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
 import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode } from '../server/src/core/parser/lines';
 import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
 import { mapped } from '../server/src/core/arrays';
+import type { YearClaim } from '../server/src/core/model';
 import { numberedWith } from '../server/src/core/rules/official-label';
 import { utf8Text } from '../server/src/cli/read';
 import { spawnSync } from 'node:child_process';
@@ -180,12 +181,27 @@ describe('narrative patterns with a cheaper start', () => {
   it('page numbers and heading starts: the first-character guard never changes the answer', () => {
     const page = /^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—–－·]*$/;
     const heading = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
-    const pieces = ['第', '页', '一', '十', '二', '零', '两', '（', '）', '(', ')', '、', '.', '．', '-', '—', '·', ' ', '\u3000', '1', '12', '123', '年', '本', 'a', '，'];
+    const pieces = ['第', '页', '一', '十', '二', '零', '两', '（', '）', '(', ')', '、', '.', '．', '-', '—', '–', '－', '·', ' ', '\u3000', '\t', '\u00a0', '\ufeff', '\u2003', '1', '12', '123', '１', '年', '本', 'a', '，', '：'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
         const t = parts.join('');
         assert.equal(isPageNumber(t), page.test(t), t);
         assert.equal(startsWithHeading(t), heading.test(t), t);
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+    // the leading year of a run: its guard (a first bracket, space or digit) against the pattern
+    const leadYear = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。；;]{0,30}?[。：:])?\s*(\d{4})\s*年度?[，,]/;
+    const yearPieces = ['（', '(', '一', '）', ')', '。', '：', ' ', '\u3000', '2023', '年', '度', '，', ',', '本', 'a'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...yearPieces), { maxLength: 10 }), (parts) => {
+        const t = parts.join('');
+        const run: Run = { text: t, pieces: [{ line: 0, char: 0, offset: 0, length: t.length }], section: null, startsHeading: false };
+        const claims: YearClaim[] = [];
+        readYearClaims(run, claims);
+        const got = claims.filter((y) => y.kind === 'lead').map((y) => y.year);
+        const m = leadYear.exec(t);
+        assert.deepEqual(got, m ? [parseInt(m[1], 10)] : [], t);
       }),
       { numRuns: 5000, seed: 20261123 },
     );
