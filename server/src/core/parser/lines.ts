@@ -8,13 +8,16 @@ export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | 
   let lf = 0;
   let cr = 0;
   if (text.indexOf('\r') < 0) {
-    // the common case: LF only (or a single line); the native split is faster than a loop of indexOf
+    // the common case: LF only (or a single line); the native split is faster than a loop of indexOf, and
+    // its array is reused for the lines (same elements kind: no copy, no growing)
+    const parts: (string | Line)[] = text.split('\n');
     let offset = 0;
-    for (const t of text.split('\n')) {
-      lines.push({ text: t, offset });
+    for (let i = 0; i < parts.length; i++) {
+      const t = parts[i] as string;
+      parts[i] = { text: t, offset };
       offset += t.length + 1;
     }
-    return { lines, eol: '\n' };
+    return { lines: parts as Line[], eol: '\n' };
   }
   let start = 0;
   for (let i = 0; i < text.length; i++) {
