@@ -3,10 +3,6 @@ import type { Line } from '../model';
 import type { Position, Range } from '../types';
 
 export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | '\r' } {
-  const lines: Line[] = [];
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
   if (text.indexOf('\r') < 0) {
     // the common case: LF only (or a single line); the native split is faster than a loop of indexOf, and
     // its array is reused for the lines (same elements kind: no copy, no growing)
@@ -19,6 +15,10 @@ export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | 
     }
     return { lines: parts as Line[], eol: '\n' };
   }
+  const lines: Line[] = [];
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
