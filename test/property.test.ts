@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { citationsIn, enumerationLabel, isPageNumber, mayOccur, readShi, readYearClaims, SEARCHED_WORDS, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
-import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode } from '../server/src/core/parser/lines';
+import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode, splitByChars, splitLines } from '../server/src/core/parser/lines';
 import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
@@ -155,6 +155,23 @@ describe('一是、二是 markers (found from each 是)', () => {
       }),
       { numRuns: 5000, seed: 20261123 },
     );
+  });
+});
+
+describe('line splitting (native split for LF and CRLF texts)', () => {
+  it('equals the character-by-character split on random texts of LF, CRLF, lone CR and text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '中', ' ', '\r', '\n', '\r\n', '\r\n\r\n', '\t'), { maxLength: 30 }), (parts) => {
+        const t = parts.join('');
+        assert.deepEqual(splitLines(t), splitByChars(t), JSON.stringify(t));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
+    const seeds = join('test', 'fixtures', 'seeds');
+    for (const f of readdirSync(seeds).filter((x) => x.endsWith('.txt'))) {
+      const seed = readFileSync(join(seeds, f), 'utf8');
+      for (const t of [seed, seed.replace(/\n/g, '\r\n'), seed.replace(/\n/g, '\r')]) assert.deepEqual(splitLines(t), splitByChars(t), f);
+    }
   });
 });
 

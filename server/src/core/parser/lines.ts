@@ -2,11 +2,18 @@
 import type { Line } from '../model';
 import type { Position, Range } from '../types';
 
-export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | '\r' } {
+type Eol = '\n' | '\r\n' | '\r';
+
+/**
+ * The lines of a text and its usual line ending (the one most lines end with). Lines end at LF, CRLF or a
+ * lone CR. LF and CRLF texts (Windows drafts) are split natively; only a text with a lone CR is read character
+ * by character (measured on seed 001 with CRLF endings: 45 µs against 54 µs; a charCodeAt loop costs about
+ * 5 ns per character on this VM).
+ */
+export function splitLines(text: string): { lines: Line[]; eol: Eol } {
+  // the native split's array is reused for the lines (same elements kind: no copy, no growing)
+  const parts: (string | Line)[] = text.split('\n');
   if (text.indexOf('\r') < 0) {
-    // the common case: LF only (or a single line); the native split is faster than a loop of indexOf, and
-    // its array is reused for the lines (same elements kind: no copy, no growing)
-    const parts: (string | Line)[] = text.split('\n');
     let offset = 0;
     for (let i = 0; i < parts.length; i++) {
       const t = parts[i] as string;
@@ -15,6 +22,27 @@ export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | 
     }
     return { lines: parts as Line[], eol: '\n' };
   }
+  // CRLF: each piece but the last ends with the CR of its CRLF, or holds no CR at all (an LF ending)
+  let crlf = 0;
+  let offset = 0;
+  const last = parts.length - 1;
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i] as string;
+    const at = t.indexOf('\r');
+    if (at >= 0 && (at !== t.length - 1 || i === last)) return splitByChars(text);
+    parts[i] = { text: at < 0 ? t : t.slice(0, at), offset };
+    if (at >= 0) crlf++;
+    offset += t.length + 1;
+  }
+  return { lines: parts as Line[], eol: eolOf(crlf, last - crlf, 0) };
+}
+
+function eolOf(crlf: number, lf: number, cr: number): Eol {
+  return crlf >= lf && crlf >= cr && crlf > 0 ? '\r\n' : cr > lf ? '\r' : '\n';
+}
+
+/** splitLines for a text holding a lone CR (exported for the tests: the reference the native split must equal). */
+export function splitByChars(text: string): { lines: Line[]; eol: Eol } {
   const lines: Line[] = [];
   let crlf = 0;
   let lf = 0;
@@ -33,8 +61,7 @@ export function splitLines(text: string): { lines: Line[]; eol: '\n' | '\r\n' | 
     }
   }
   lines.push({ text: text.slice(start), offset: start });
-  const eol = crlf >= lf && crlf >= cr && crlf > 0 ? '\r\n' : cr > lf ? '\r' : '\n';
-  return { lines, eol };
+  return { lines, eol: eolOf(crlf, lf, cr) };
 }
 
 export function pos(line: number, character: number): Position {
