@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { citationsIn, enumerationLabel, isPageNumber, mayOccur, readShi, readYearClaims, SEARCHED_WORDS, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
-import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode, splitByChars, splitLines } from '../server/src/core/parser/lines';
+import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode, isSpaceCode, splitByChars, splitLines, trimmedEnd } from '../server/src/core/parser/lines';
 import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
@@ -172,6 +172,26 @@ describe('line splitting (native split for LF and CRLF texts)', () => {
       const seed = readFileSync(join(seeds, f), 'utf8');
       for (const t of [seed, seed.replace(/\n/g, '\r\n'), seed.replace(/\n/g, '\r')]) assert.deepEqual(splitLines(t), splitByChars(t), f);
     }
+  });
+});
+
+describe('trailing whitespace (long runs read backwards by a lookbehind)', () => {
+  it('equals the character loop for any slice of random texts with long runs of every kind of space', () => {
+    const loop = (s: string, from: number, to: number): number => {
+      let b = to;
+      while (b > from && isSpaceCode(s.charCodeAt(b - 1))) b--;
+      return b;
+    };
+    const pieces = ['a', '4', '中', ' ', '\t', '\u3000', '\u00a0', '\ufeff', '\u2003', '\u1680', ' '.repeat(20), '\u3000'.repeat(17), ' \t'.repeat(12)];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const s = parts.join('');
+        const from = s.length ? x % (s.length + 1) : 0;
+        const to = from + (s.length - from ? y % (s.length - from + 1) : 0);
+        assert.equal(trimmedEnd(s, from, to), loop(s, from, to), JSON.stringify([s, from, to]));
+      }),
+      { numRuns: 5000, seed: 20261123 },
+    );
   });
 });
 

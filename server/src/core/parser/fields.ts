@@ -10,7 +10,7 @@ import type { Layout, Line } from '../model';
 import { parseCellValue, type CellValue } from '../numbers';
 import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
-import { isBlank, isSpaceCode, range } from './lines';
+import { isBlank, isSpaceCode, range, trimmedEnd } from './lines';
 
 export interface Field {
   text: string;
@@ -44,7 +44,7 @@ function fieldOf(lineText: string, line: number, from: number, to: number): Fiel
   let a = from;
   let b = to;
   while (a < b && isSpaceCode(lineText.charCodeAt(a))) a++;
-  while (b > a && isSpaceCode(lineText.charCodeAt(b - 1))) b--;
+  b = trimmedEnd(lineText, a, b);
   if (a === b) return { text: '', range: range(line, from, from), line, value: undefined };
   return { text: lineText.slice(a, b), range: range(line, a, b), line, value: undefined };
 }
