@@ -67,11 +67,15 @@ const runs = +process.argv[3];
 const steadyAfter = +process.argv[4];
 let sink = 0;
 const baseline = () => { const lines = text.split(/\\r\\n|\\r|\\n/); const re = /[0-9０-９]+/g; for (const l of lines) { re.lastIndex = 0; while (re.exec(l)) sink++; } };
-const time = (fn) => { const t = []; for (let i = 0; i < runs; i++) { const a = process.hrtime.bigint(); fn(); t.push(Number(process.hrtime.bigint() - a) / 1e6); } t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] }; };
+const stats = (t) => { t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] }; };
+// lint and baseline alternate in blocks of 20 runs (about 10 ms; each block warm in the caches), so that both
+// see the same moments of a loaded machine, whose slow spells last seconds, and their ratio holds
+const timed = (fn, out) => { for (let k = 0; k < 20; k++) { const a = process.hrtime.bigint(); fn(); out.push(Number(process.hrtime.bigint() - a) / 1e6); } };
+const time = () => { const l = []; const b = []; for (let i = 0; i < runs; i += 20) { timed(() => core.lint(text), l); timed(baseline, b); } return { lint: stats(l), base: stats(b) }; };
 for (let i = 0; i < 500; i++) { core.lint(text); baseline(); }
-const early = { lint: time(() => core.lint(text)), base: time(baseline) };
+const early = time();
 for (let i = 500 + runs; i < steadyAfter; i++) { core.lint(text); baseline(); }
-const steady = { lint: time(() => core.lint(text)), base: time(baseline) };
+const steady = time();
 console.log(JSON.stringify({ early, steady, sink }));
 `;
 const perFile = [];
