@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { citationsIn, enumerationLabel, isPageNumber, mayOccur, readShi, readYearClaims, SEARCHED_WORDS, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
-import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode, isSpaceCode, splitByChars, splitLines, trimmedEnd } from '../server/src/core/parser/lines';
+import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode, isSpaceCode, SPACE_CHARS, splitByChars, splitLines, trimmedEnd } from '../server/src/core/parser/lines';
 import { mayBeValue } from '../server/src/core/parser/tables';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
@@ -192,6 +192,10 @@ describe('trailing whitespace (long runs read backwards by a lookbehind)', () =>
       }),
       { numRuns: 5000, seed: 20261123 },
     );
+  });
+  it('reads backwards exactly the characters of isSpaceCode (every UTF-16 code unit)', () => {
+    const cls = new RegExp(`[${SPACE_CHARS}]`);
+    for (let c = 0; c <= 0xffff; c++) assert.equal(cls.test(String.fromCharCode(c)), isSpaceCode(c), c.toString(16));
   });
 });
 

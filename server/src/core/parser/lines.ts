@@ -81,8 +81,8 @@ export function isSpaceCode(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
-/** The characters of isSpaceCode as the body of a regular-expression class. */
-const SPACE_CHARS = ' \\t\\n\\v\\f\\r\\u3000\\u00a0\\ufeff\\u2028\\u2029';
+/** The characters of isSpaceCode as the body of a regular-expression class (exported for the tests). */
+export const SPACE_CHARS = ' \\t\\n\\v\\f\\r\\u3000\\u00a0\\ufeff\\u2028\\u2029';
 /** Sticky at p: the run of whitespace that ends at p (group 1), read backwards from p up to the character before it. */
 const RUN_BEFORE = new RegExp(`(?<=[^${SPACE_CHARS}]([${SPACE_CHARS}]*))`, 'dy');
 

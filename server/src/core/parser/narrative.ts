@@ -564,12 +564,11 @@ function readPeriods(run: Run, out: StatPeriod[]): void {
 const CITE_2019 = /[〔\[【(（［]\s*2019\s*[〕\]】)）］]\s*60\s*号/g;
 const CITE_2021 = /[〔\[【(（［]\s*2021\s*[〕\]】)）］]\s*30\s*号/g;
 const ISSUER = '国办公开办函';
-const JS_SPACE = /\s/;
 
 /** Where a citation whose bracket is at `at` starts: at its 国办公开办函, or at the bracket. */
 function citationStart(t: string, at: number): number {
   let k = at;
-  while (k > 0 && JS_SPACE.test(t[k - 1])) k--;
+  while (k > 0 && isJsSpace(t.charCodeAt(k - 1))) k--;
   return k >= ISSUER.length && t.startsWith(ISSUER, k - ISSUER.length) ? k - ISSUER.length : at;
 }
 
