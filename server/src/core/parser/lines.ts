@@ -13,22 +13,14 @@ type Eol = '\n' | '\r\n' | '\r';
 export function splitLines(text: string): { lines: Line[]; eol: Eol } {
   // the native split's array is reused for the lines (same elements kind: no copy, no growing)
   const parts: (string | Line)[] = text.split('\n');
-  if (text.indexOf('\r') < 0) {
-    let offset = 0;
-    for (let i = 0; i < parts.length; i++) {
-      const t = parts[i] as string;
-      parts[i] = { text: t, offset };
-      offset += t.length + 1;
-    }
-    return { lines: parts as Line[], eol: '\n' };
-  }
-  // CRLF: each piece but the last ends with the CR of its CRLF, or holds no CR at all (an LF ending)
+  const hasCr = text.indexOf('\r') >= 0;
+  // with CRs, each piece but the last ends with the CR of its CRLF or holds no CR at all (an LF ending)
   let crlf = 0;
   let offset = 0;
   const last = parts.length - 1;
   for (let i = 0; i < parts.length; i++) {
     const t = parts[i] as string;
-    const at = t.indexOf('\r');
+    const at = hasCr ? t.indexOf('\r') : -1;
     if (at >= 0 && (at !== t.length - 1 || i === last)) return splitByChars(text);
     parts[i] = { text: at < 0 ? t : t.slice(0, at), offset };
     if (at >= 0) crlf++;

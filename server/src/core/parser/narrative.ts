@@ -29,7 +29,7 @@ import type {
 } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
-import { chineseNumeral, isBlank, isCnNumeralCode, isDigitCode, isSpaceCode, range as lineRange } from './lines';
+import { chineseNumeral, isBlank, isCnNumeralCode, isDigitCode, isSpaceCode, range as lineRange, trimmedEnd } from './lines';
 import { mapped } from '../arrays';
 import { isJsSpace } from '../labels';
 
@@ -125,9 +125,8 @@ export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
     const raw = p.text;
     if (isPageNumber(raw)) continue;
     let a = 0;
-    let b = raw.length;
-    while (a < b && isSpaceCode(raw.charCodeAt(a))) a++;
-    while (b > a && isSpaceCode(raw.charCodeAt(b - 1))) b--;
+    while (a < raw.length && isSpaceCode(raw.charCodeAt(a))) a++;
+    const b = trimmedEnd(raw, a, raw.length);
     if (a === b) continue;
     const text = narrowForms(raw.slice(a, b));
     const startsHeading = startsWithHeading(text);
