@@ -85,14 +85,14 @@ describe('labels: matching and normalisation', () => {
 describe('parser: lines', () => {
   it('splits on LF, CRLF and CR and reports the dominant terminator', () => {
     assert.deepEqual(
-      splitLines('a\r\nb\r\nc').lines.map((l) => l.text),
+      splitLines('a\r\nb\r\nc').lines,
       ['a', 'b', 'c'],
     );
     assert.equal(splitLines('a\r\nb\r\nc\n').eol, '\r\n');
     assert.equal(splitLines('a\nb').eol, '\n');
     assert.equal(splitLines('a\rb\rc').eol, '\r');
     assert.deepEqual(
-      splitLines('a\n\nb\n').lines.map((l) => [l.text, l.offset]),
+      (({ lines, starts }) => lines.map((l, i) => [l, starts[i]]))(splitLines('a\n\nb\n')),
       [
         ['a', 0],
         ['', 2],
@@ -287,7 +287,7 @@ describe('parser: the three table layouts', () => {
       const lf = lint(draft({ layout, apps: bad }));
       const crlf = lint(draft({ layout, apps: bad, eol: '\r\n' }));
       assert.equal(crlf.model.eol, '\r\n');
-      assert.ok(crlf.model.lines.every((l) => !l.text.includes('\r')));
+      assert.ok(crlf.model.lines.every((l) => !l.includes('\r')));
       assert.ok(lf.diagnostics.length >= 3, layout);
       assert.deepEqual(crlf.diagnostics.map(formatFinding), lf.diagnostics.map(formatFinding), layout);
       // what a client is given of each fix (some are computed on first use)

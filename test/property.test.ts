@@ -163,7 +163,16 @@ describe('line splitting (native split for LF and CRLF texts)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', '中', ' ', '\r', '\n', '\r\n', '\r\n\r\n', '\t'), { maxLength: 30 }), (parts) => {
         const t = parts.join('');
-        assert.deepEqual(splitLines(t), splitByChars(t), JSON.stringify(t));
+        const split = splitLines(t);
+        assert.deepEqual(split, splitByChars(t), JSON.stringify(t));
+        // each line is the text at its start, followed by a line terminator (or the end of the text)
+        split.lines.forEach((line, i) => {
+          const at = split.starts[i];
+          assert.equal(t.slice(at, at + line.length), line, JSON.stringify(t));
+          if (i === split.lines.length - 1) assert.equal(at + line.length, t.length, JSON.stringify(t));
+          else assert.ok(['\n', '\r', '\r\n'].includes(t.slice(at + line.length, split.starts[i + 1])), JSON.stringify(t));
+        });
+        assert.equal(split.starts.length, split.lines.length);
       }),
       { numRuns: 5000, seed: 20261123 },
     );

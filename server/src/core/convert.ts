@@ -11,7 +11,7 @@
  */
 import { applyEdits } from './fixes';
 import { LazyFix } from './lazyfix';
-import type { Line, ReportModel, Table } from './model';
+import type { ReportModel, Table } from './model';
 import { renderTable, type SkeletonLayout } from './skeleton';
 import { TEMPLATES } from './templates';
 import type { Fix, TextEdit } from './types';
@@ -32,8 +32,8 @@ function tableLines(t: Table): { first: number; last: number } {
   return { first: t.caption ? Math.min(t.caption.range.start.line, t.firstLine) : t.firstLine, last: t.lastLine };
 }
 
-function lineEnd(lines: Line[], i: number): number {
-  return lines[i].text.length;
+function lineEnd(lines: string[], i: number): number {
+  return lines[i].length;
 }
 
 /** The edit converting one 2019 table, or null when the table is not a convertible 2019 table. */
@@ -46,7 +46,7 @@ export function convertTableEdit(model: ReportModel, table: Table): TextEdit | n
   if (table.id === 'a9') {
     // the 2021 format has no 第二十条第（九）项 table: remove it with the blank line that follows
     let end = last;
-    while (end + 1 < model.lines.length && model.lines[end + 1].text.trim() === '') end++;
+    while (end + 1 < model.lines.length && model.lines[end + 1].trim() === '') end++;
     const to = end + 1 < model.lines.length ? { line: end + 1, character: 0 } : { line: end, character: lineEnd(model.lines, end) };
     return { range: { start: { line: first, character: 0 }, end: to }, newText: '' };
   }

@@ -14,8 +14,7 @@ import { mapped } from './arrays';
 
 function offsetAt(model: ReportModel, p: Position): number {
   const line = Math.max(0, Math.min(model.lines.length - 1, p.line));
-  const l = model.lines[line];
-  return l.offset + Math.max(0, Math.min(l.text.length, p.character));
+  return model.lineStarts[line] + Math.max(0, Math.min(model.lines[line].length, p.character));
 }
 
 /** Apply non-overlapping edits (overlapping ones are dropped, first wins) to the model's text. */
@@ -100,14 +99,14 @@ export function fixAllEdits(result: LintResult, settings?: LintSettings): TextEd
 export function disableFix(result: LintResult, d: LintDiagnostic): Fix {
   const { model } = result;
   const line = d.range.start.line;
-  const isMdRow = (i: number): boolean => i >= 0 && i < model.lines.length && /^\s*\|/.test(model.lines[i].text);
+  const isMdRow = (i: number): boolean => i >= 0 && i < model.lines.length && /^\s*\|/.test(model.lines[i]);
   const eol = model.eol;
   if (isMdRow(line)) {
     let a = line;
     let b = line;
     while (isMdRow(a - 1)) a--;
     while (isMdRow(b + 1)) b++;
-    const endChar = model.lines[b].text.length;
+    const endChar = model.lines[b].length;
     return {
       title: { zh: `在此表格停用规则 ${d.rule}`, en: `Disable ${d.rule} for this table` },
       edits: [

@@ -143,7 +143,7 @@ function clampRange(model: ReportModel, r: { start: { line: number; character: n
   const clampPos = (p: { line: number; character: number }) => {
     const last = model.lines.length - 1;
     const line = Math.max(0, Math.min(last, p.line));
-    const len = model.lines[line].text.length;
+    const len = model.lines[line].length;
     const character = p.line > last ? len : Math.max(0, Math.min(len, p.character));
     return { line, character };
   };

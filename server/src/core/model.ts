@@ -9,13 +9,6 @@ import type { Range, Text2 } from './types';
 
 export type Layout = 'cells' | 'tabs' | 'markdown' | 'stream' | 'none';
 
-export interface Line {
-  /** text without the line terminator */
-  text: string;
-  /** offset of the first character in the document */
-  offset: number;
-}
-
 /** A piece of text of the document with its exact range. */
 export interface Span {
   text: string;
@@ -291,7 +284,13 @@ export interface Directive {
 
 export interface ReportModel {
   text: string;
-  lines: Line[];
+  /**
+   * The text of each line, without its terminator. Plain strings, not objects: a line object was a fifth of
+   * the model kept for a long narrative, and every object kept is copied by the young-generation collector.
+   */
+  lines: string[];
+  /** offset of each line's first character in `text` */
+  lineStarts: number[];
   eol: '\n' | '\r\n' | '\r';
   title: Title | null;
   year: YearInfo | null;

@@ -36,7 +36,7 @@ export interface TableLens {
 
 function lineRange(model: ReportModel, a: number, b: number): Range {
   const last = Math.min(b, model.lines.length - 1);
-  return { start: { line: a, character: 0 }, end: { line: last, character: model.lines[last].text.length } };
+  return { start: { line: a, character: 0 }, end: { line: last, character: model.lines[last].length } };
 }
 
 export function tableName(t: Table): string {
@@ -113,7 +113,7 @@ export function foldingRanges(model: ReportModel): FoldRange[] {
   const out: FoldRange[] = [];
   for (const s of model.sections) {
     let end = s.endLine;
-    while (end > s.startLine && model.lines[end] && model.lines[end].text.trim() === '') end--;
+    while (end > s.startLine && model.lines[end] && model.lines[end].trim() === '') end--;
     if (end > s.startLine) out.push({ startLine: s.startLine, endLine: end, kind: 'section' });
   }
   for (const t of model.tables) if (t.lastLine > t.firstLine) out.push({ startLine: t.firstLine, endLine: t.lastLine, kind: 'table' });

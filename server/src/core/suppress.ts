@@ -18,7 +18,7 @@ interface Scope {
 
 function nextContentLine(model: ReportModel, after: number): number {
   for (let i = after + 1; i < model.lines.length; i++) {
-    const t = model.lines[i].text;
+    const t = model.lines[i];
     if (t.trim() !== '' && !isDirectiveLine(t)) return i;
   }
   return after + 1;

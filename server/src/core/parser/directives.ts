@@ -5,16 +5,16 @@
  *   <!-- nianbao-disable RULE -->  …  <!-- nianbao-enable RULE -->      (no RULE: every rule)
  * The parser only records them; suppression happens in one place after the rules ran (lint.ts).
  */
-import type { Directive, Line } from '../model';
+import type { Directive } from '../model';
 import { range } from './lines';
 
 const DIRECTIVE_RE = /^<!--\s*nianbao-(disable-next-line|disable-line|disable|enable)\b/;
 const KINDS = new Set(['disable-next-line', 'disable-line', 'disable', 'enable']);
 
-export function readDirectives(lines: Line[]): Directive[] {
+export function readDirectives(lines: string[]): Directive[] {
   const out: Directive[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
+    const t = lines[i];
     if (t.indexOf('nianbao-') < 0) continue;
     // find each <!-- … --> once, left to right (no backtracking over long lines)
     let from = 0;

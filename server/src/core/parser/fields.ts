@@ -6,7 +6,7 @@
  * - `markdown`: pipe tables;
  * - `stream`: no tabs at all (PDF → text): every line is a field and row boundaries are unknown.
  */
-import type { Layout, Line } from '../model';
+import type { Layout } from '../model';
 import { parseCellValue, type CellValue } from '../numbers';
 import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
@@ -70,7 +70,7 @@ function markdownFields(lineText: string, line: number): Field[] {
   return splitCells(lineText, line, 124 /* | */, a, b);
 }
 
-export function readRows(lines: Line[], first: number, last: number, directives = true): { rows: PhysRow[]; layout: Layout } {
+export function readRows(lines: string[], first: number, last: number, directives = true): { rows: PhysRow[]; layout: Layout } {
   const rows: PhysRow[] = [];
   let block: PhysRow | null = null;
   let prevWasBlockLine = false;
@@ -78,7 +78,7 @@ export function readRows(lines: Line[], first: number, last: number, directives 
   let cells = 0;
   let md = 0;
   for (let i = first; i <= last && i < lines.length; i++) {
-    const text = lines[i].text;
+    const text = lines[i];
     if (directives && isDirectiveLine(text)) continue;
     // a line holding only a tab is an empty cell of the current row (Word → text), not a row break
     if (isBlank(text) && text.indexOf('\t') < 0) {

@@ -2,7 +2,7 @@
  * The parser: text → ReportModel, in one pass over the lines plus one pass per table region.
  */
 import { matchLabel, normalizeLabel, stripSpaces } from '../labels';
-import type { BodyInfo, BodyKind, Heading, Line, Paragraph, ReportModel, Section, Table, Title, YearInfo } from '../model';
+import type { BodyInfo, BodyKind, Heading, Paragraph, ReportModel, Section, Table, Title, YearInfo } from '../model';
 import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
@@ -53,8 +53,7 @@ const LOWER_TRIES: readonly [2 | 3 | 4, RegExp, Heading['style']][] = [
  * A numbered heading of level 1 (`upper`) or of levels 2–4 (not `upper`). The first character after the
  * leading marks decides which patterns can match at all, so most lines never reach a regular expression.
  */
-function readHeading(line: Line, index: number, upper: boolean): Heading | null {
-  const text = line.text;
+function readHeading(text: string, index: number, upper: boolean): Heading | null {
   const s = headingStart(text);
   if (s >= text.length) return null;
   const first = text.charCodeAt(s);
@@ -137,20 +136,20 @@ function matchSection(title: string): { official: number | null; variant: boolea
   return { official: null, variant: false };
 }
 
-function readTitle(lines: Line[], before: number): Title | null {
+function readTitle(lines: string[], before: number): Title | null {
   const limit = Math.min(before, lines.length);
   let seen = 0;
   for (let i = 0; i < limit && seen < 12; i++) {
-    if (isBlank(lines[i].text)) continue;
+    if (isBlank(lines[i])) continue;
     seen++;
-    const raw = lines[i].text;
+    const raw = lines[i];
     const compact = stripSpaces(raw).replace(/^#+/, '');
     if (!/年度报告|年报/.test(compact) || compact.length > 80) continue;
     const linesUsed = [i];
     let text = compact;
     const prev = i - 1;
-    if (prev >= 0 && !isBlank(lines[prev].text)) {
-      const p = stripSpaces(lines[prev].text).replace(/^#+/, '');
+    if (prev >= 0 && !isBlank(lines[prev])) {
+      const p = stripSpaces(lines[prev]).replace(/^#+/, '');
       const needsPrev = !compact.includes('政府信息公开') || /^(19|20)\d{2}年/.test(toHalfWidth(compact));
       if (needsPrev && p.length <= 30 && !/[。：:；;]/.test(p)) {
         linesUsed.unshift(prev);
@@ -159,9 +158,9 @@ function readTitle(lines: Line[], before: number): Title | null {
     }
     const a = linesUsed[0];
     const b = linesUsed[linesUsed.length - 1];
-    const aText = lines[a].text;
+    const aText = lines[a];
     const aStart = aText.length - aText.replace(/^[\s\u3000#]+/, '').length;
-    const bEnd = lines[b].text.replace(/[\s\u3000]+$/, '').length;
+    const bEnd = lines[b].replace(/[\s\u3000]+$/, '').length;
     return { text, range: spanRange(a, aStart, b, bEnd), lines: linesUsed };
   }
   return null;
@@ -169,10 +168,10 @@ function readTitle(lines: Line[], before: number): Title | null {
 
 const YEAR_IN_LINE = /([12][0-9]{3}|[１２][０-９]{3})\s*年/;
 
-function readYear(title: Title | null, lines: Line[]): YearInfo | null {
+function readYear(title: Title | null, lines: string[]): YearInfo | null {
   if (!title) return null;
   for (const li of title.lines) {
-    const m = YEAR_IN_LINE.exec(lines[li].text);
+    const m = YEAR_IN_LINE.exec(lines[li]);
     if (m) {
       const value = parseInt(toHalfWidth(m[1]), 10);
       return { value, range: range(li, m.index, m.index + m[1].length), source: 'title' };
@@ -183,9 +182,9 @@ function readYear(title: Title | null, lines: Line[]): YearInfo | null {
 
 const PERIOD_RE = /统计(?:期限|时限|期间|时间)[^。\n]{0,20}?([12][0-9]{3}|[１２][０-９]{3})\s*年\s*[1１]\s*月\s*[1１]\s*日/;
 
-function readPeriodYear(lines: Line[]): YearInfo | null {
+function readPeriodYear(lines: string[]): YearInfo | null {
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
+    const t = lines[i];
     if (t.indexOf('统计') < 0) continue;
     const m = PERIOD_RE.exec(t);
     if (m) {
@@ -223,13 +222,13 @@ function readBody(title: Title | null): BodyInfo | null {
 export function parseReport(text: string, options: ParseOptions = {}): ReportModel {
   // a byte-order mark stays in the text (as whitespace) so that positions match the client's document
   const src = text;
-  const { lines, eol } = splitLines(src);
+  const { lines, starts, eol } = splitLines(src);
   // most drafts hold no inline directive: one scan of the text spares a check of every line
   const directives = src.indexOf('nianbao-') >= 0;
   // level-1 headings → sections
   const l1: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
+    const t = lines[i];
     if (t.length > 200 || t.length < 3) continue;
     const h = readHeading(lines[i], i, true);
     if (h) l1.push(h);
@@ -301,9 +300,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       headings.push(sections[si].heading);
       continue;
     }
-    if (inTable[i] || isBlank(lines[i].text) || (directives && isDirectiveLine(lines[i].text))) continue;
+    if (inTable[i] || isBlank(lines[i]) || (directives && isDirectiveLine(lines[i]))) continue;
     if (title && title.lines.includes(i)) continue;
-    const t = lines[i].text;
+    const t = lines[i];
     if (t.length <= 2000) {
       const h = readHeading(lines[i], i, false);
       if (h) headings.push(h);
@@ -312,7 +311,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   }
   const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(mapped(sections, (s) => s.official).filter((n) => n !== null)).size >= 3;
   const narrative = readNarrative(lines, paragraphs, sections, headings, inTable);
-  return { text: src, lines, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
+  return { text: src, lines, lineStarts: starts, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
 }
 
 /** Narrow a table's line span to the lines that hold its labels and cells. */

@@ -1,32 +1,42 @@
 /** Splitting a document into lines and building exact ranges. */
-import type { Line } from '../model';
 import type { Position, Range } from '../types';
 
 type Eol = '\n' | '\r\n' | '\r';
 
 /**
- * The lines of a text and its usual line ending (the one most lines end with). Lines end at LF, CRLF or a
- * lone CR. LF and CRLF texts (Windows drafts) are split natively; only a text with a lone CR is read character
- * by character (measured on seed 001 with CRLF endings: 45 µs against 54 µs; a charCodeAt loop costs about
- * 5 ns per character on this VM).
+ * The lines of a text, where each starts, and its usual line ending (the one most lines end with). Lines end at
+ * LF, CRLF or a lone CR. LF and CRLF texts (Windows drafts) are split natively; only a text with a lone CR is read
+ * character by character (measured on seed 001 with CRLF endings: 45 µs against 54 µs; a charCodeAt loop costs
+ * about 5 ns per character on this VM).
  */
-export function splitLines(text: string): { lines: Line[]; eol: Eol } {
-  // the native split's array is reused for the lines (same elements kind: no copy, no growing)
-  const parts: (string | Line)[] = text.split('\n');
+export function splitLines(text: string): SplitText {
+  // the native split's array is the lines (CRLF texts: the CR of each piece cut off in place)
+  const lines = text.split('\n');
   const hasCr = text.indexOf('\r') >= 0;
   // with CRs, each piece but the last ends with the CR of its CRLF or holds no CR at all (an LF ending)
   let crlf = 0;
   let offset = 0;
-  const last = parts.length - 1;
-  for (let i = 0; i < parts.length; i++) {
-    const t = parts[i] as string;
-    const at = hasCr ? t.indexOf('\r') : -1;
-    if (at >= 0 && (at !== t.length - 1 || i === last)) return splitByChars(text);
-    parts[i] = { text: at < 0 ? t : t.slice(0, at), offset };
-    if (at >= 0) crlf++;
+  const last = lines.length - 1;
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i];
+    starts.push(offset);
     offset += t.length + 1;
+    if (!hasCr) continue;
+    const at = t.indexOf('\r');
+    if (at < 0) continue;
+    if (at !== t.length - 1 || i === last) return splitByChars(text);
+    lines[i] = t.slice(0, at);
+    crlf++;
   }
-  return { lines: parts as Line[], eol: eolOf(crlf, last - crlf, 0) };
+  return { lines, starts, eol: eolOf(crlf, last - crlf, 0) };
+}
+
+export interface SplitText {
+  lines: string[];
+  /** offset of each line's first character */
+  starts: number[];
+  eol: Eol;
 }
 
 function eolOf(crlf: number, lf: number, cr: number): Eol {
@@ -34,8 +44,9 @@ function eolOf(crlf: number, lf: number, cr: number): Eol {
 }
 
 /** splitLines for a text holding a lone CR (exported for the tests: the reference the native split must equal). */
-export function splitByChars(text: string): { lines: Line[]; eol: Eol } {
-  const lines: Line[] = [];
+export function splitByChars(text: string): SplitText {
+  const lines: string[] = [];
+  const starts: number[] = [];
   let crlf = 0;
   let lf = 0;
   let cr = 0;
@@ -43,7 +54,8 @@ export function splitByChars(text: string): { lines: Line[]; eol: Eol } {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push({ text: text.slice(start, i), offset: start });
+      lines.push(text.slice(start, i));
+      starts.push(start);
       if (c === 13 && text.charCodeAt(i + 1) === 10) {
         i++;
         crlf++;
@@ -52,8 +64,9 @@ export function splitByChars(text: string): { lines: Line[]; eol: Eol } {
       start = i + 1;
     }
   }
-  lines.push({ text: text.slice(start), offset: start });
-  return { lines, eol: eolOf(crlf, lf, cr) };
+  lines.push(text.slice(start));
+  starts.push(start);
+  return { lines, starts, eol: eolOf(crlf, lf, cr) };
 }
 
 export function pos(line: number, character: number): Position {

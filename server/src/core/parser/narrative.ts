@@ -11,7 +11,6 @@ import type {
   DateMention,
   Heading,
   KeywordMention,
-  Line,
   Narrative,
   NarrativeCount,
   NarrativeNumber,
@@ -98,11 +97,11 @@ function runRange(run: Run, a: number, b: number): Range {
   return { start: at(a, false), end: at(b, true) };
 }
 
-function spanOf(run: Run, a: number, b: number, original: Line[]): Span {
+function spanOf(run: Run, a: number, b: number, original: string[]): Span {
   const r = runRange(run, a, b);
   // original text of the span (the run text is half-width)
   let text = '';
-  if (r.start.line === r.end.line) text = original[r.start.line].text.slice(r.start.character, r.end.character);
+  if (r.start.line === r.end.line) text = original[r.start.line].slice(r.start.character, r.end.character);
   else text = run.text.slice(a, b);
   return { text, range: r };
 }
@@ -116,7 +115,7 @@ export function startsWithHeading(s: string): boolean {
 }
 
 /** Join the paragraphs into runs. A paragraph continues the previous one when that one does not end a sentence. */
-export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
+export function buildRuns(lines: string[], paragraphs: Paragraph[]): Run[] {
   const runs: Run[] = [];
   let cur: Run | null = null;
   let prevLine = -10;
@@ -133,7 +132,7 @@ export function buildRuns(lines: Line[], paragraphs: Paragraph[]): Run[] {
     let gapOk = p.line - prevLine <= 4;
     if (gapOk) {
       for (let i = prevLine + 1; i < p.line; i++) {
-        const t = lines[i].text;
+        const t = lines[i];
         if (!isBlank(t) && !isPageNumber(t)) gapOk = false;
       }
     }
@@ -305,7 +304,7 @@ export function enumerationLabel(t: string, from: number, to: number): string {
   return t.slice(a, b);
 }
 
-function readEnumerations(run: Run, lines: Line[], out: TextEnumeration[]): void {
+function readEnumerations(run: Run, lines: string[], out: TextEnumeration[]): void {
   const t = run.text;
   let from = 0;
   for (;;) {
@@ -394,7 +393,7 @@ const DIGIT = /\d/;
 const COUNT_CHECKS = mapped(COUNT_PATTERNS, (p) => ({ topic: p.topic, re: p.re, triggers: COUNT_TRIGGERS[p.topic] }));
 const ANY_COUNT_TRIGGER = new RegExp([...new Set(Object.values(COUNT_TRIGGERS).flat())].join('|'));
 
-function readCounts(run: Run, lines: Line[], out: NarrativeCount[]): void {
+function readCounts(run: Run, lines: string[], out: NarrativeCount[]): void {
   const t = run.text;
   if (!ANY_COUNT_TRIGGER.test(t)) return;
   for (const { topic, re, triggers } of COUNT_CHECKS) {
@@ -488,10 +487,10 @@ function cnSmall(s: string | undefined): number | null {
 
 const DATE_LINE = /^[\s\u3000]*(\d{4}|[〇零ＯO一二三四五六七八九]{4})\s*年\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?)?)?[\s\u3000]*$/;
 
-function readSignature(lines: Line[], inTable: (line: number) => boolean): Signature | null {
+function readSignature(lines: string[], inTable: (line: number) => boolean): Signature | null {
   let seen = 0;
   for (let i = lines.length - 1; i >= 0 && seen < 6; i--) {
-    const raw = lines[i].text;
+    const raw = lines[i];
     if (isBlank(raw) || isPageNumber(raw)) continue;
     if (inTable(i)) return null;
     seen++;
@@ -518,7 +517,7 @@ function readSignature(lines: Line[], inTable: (line: number) => boolean): Signa
     };
     let body: Span | null = null;
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-      const bt = lines[j].text;
+      const bt = lines[j];
       if (isBlank(bt)) continue;
       const tt = bt.trim();
       if (tt.length <= 40 && !/[。；;，,：:]/.test(tt) && !startsWithHeading(tt) && !inTable(j)) {
@@ -584,7 +583,7 @@ export function citationsIn(t: string, notice: '2019' | '2021'): [number, number
 const TITLE_2019 = '关于政府信息公开工作年度报告有关事项的通知';
 const TITLE_2021 = '政府信息公开工作年度报告格式的通知';
 
-function readCitations(run: Run, lines: Line[], out: NoticeCitation[], has: (w: string) => boolean): void {
+function readCitations(run: Run, lines: string[], out: NoticeCitation[], has: (w: string) => boolean): void {
   const t = run.text;
   for (const notice of ['2019', '2021'] as const) {
     for (const [a, b] of citationsIn(t, notice)) out.push({ notice, by: 'number', span: spanOf(run, a, b, lines) });
@@ -623,7 +622,7 @@ export function readYearClaims(run: Run, out: YearClaim[]): void {
   }
 }
 
-function firstMention(run: Run, lines: Line[], words: string[]): KeywordMention | null {
+function firstMention(run: Run, lines: string[], words: string[]): KeywordMention | null {
   let best = -1;
   let len = 0;
   for (const w of words) {
@@ -743,7 +742,7 @@ export function wordsIn(text: string, out = new Set<string>()): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 
-export function readNarrative(lines: Line[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
+export function readNarrative(lines: string[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
   const runs = buildRuns(lines, paragraphs);
   // the rare words are looked for where they are used: in the runs (a paragraph wrapped over lines is one run,
   // so a word broken by a line break is found too); the tables are not read again

@@ -42,7 +42,7 @@ export function sectionByOfficial(model: ReportModel, n: number): Section | unde
 /** The end of the last non-blank line of the document (zero width: where something missing belongs). */
 export function lastTextRange(model: ReportModel, before = model.lines.length): Range {
   for (let i = Math.min(before, model.lines.length) - 1; i >= 0; i--) {
-    const t = model.lines[i].text;
+    const t = model.lines[i];
     const a = t.length - t.trimStart().length;
     const b = t.trimEnd().length;
     if (b > a) return { start: { line: i, character: b }, end: { line: i, character: b } };

@@ -54,7 +54,7 @@ export const overviewContent: Rule = {
     if (cases > 0 && !/复议|诉讼/.test(text)) serious.push({ zh: `行政复议、行政诉讼（第四部分显示${cases}件）`, en: `review/litigation (${cases} cases in section 四)` });
     // the finding sits on the first paragraph of the section: the content that lacks the topics
     const firstPara = paragraphs[0];
-    const lineText = firstPara ? model.lines[firstPara.line].text : '';
+    const lineText = firstPara ? model.lines[firstPara.line] : '';
     const range = firstPara
       ? { start: { line: firstPara.line, character: lineText.length - lineText.trimStart().length }, end: { line: firstPara.line, character: lineText.trimEnd().length } }
       : rangeOfHeadingTitle(section);

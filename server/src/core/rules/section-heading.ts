@@ -23,7 +23,7 @@ export const sectionHeading: Rule = {
       if (!s.variant || s.official === null) continue;
       const heading = SECTIONS.find((d) => d.number === s.official)!.heading;
       const range = { start: s.heading.markerRange.end, end: s.heading.range.end };
-      const text = model.lines[range.start.line].text.slice(range.start.character, range.end.character);
+      const text = model.lines[range.start.line].slice(range.start.character, range.end.character);
       if (text.replace(/\s+/g, '') === heading) continue;
       ctx.report({
         range,

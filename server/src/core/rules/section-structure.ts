@@ -163,7 +163,7 @@ function insertSectionsEdits(model: ReportModel, numbers: number[], beforeLine: 
   const text = blocks.join(eol);
   if (beforeLine !== null) return [{ range: { start: { line: beforeLine, character: 0 }, end: { line: beforeLine, character: 0 } }, newText: text + eol }];
   const last = model.lines.length - 1;
-  const end = { line: last, character: model.lines[last].text.length };
+  const end = { line: last, character: model.lines[last].length };
   return [{ range: { start: end, end }, newText: eol + eol + text.replace(/(\r?\n|\r)+$/, '') + eol }];
 }
 
