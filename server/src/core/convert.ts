@@ -32,10 +32,6 @@ function tableLines(t: Table): { first: number; last: number } {
   return { first: t.caption ? Math.min(t.caption.range.start.line, t.firstLine) : t.firstLine, last: t.lastLine };
 }
 
-function lineEnd(lines: string[], i: number): number {
-  return lines[i].length;
-}
-
 /** The edit converting one 2019 table, or null when the table is not a convertible 2019 table. */
 export function convertTableEdit(model: ReportModel, table: Table): TextEdit | null {
   // section 四 is the same in both formats
@@ -47,7 +43,7 @@ export function convertTableEdit(model: ReportModel, table: Table): TextEdit | n
     // the 2021 format has no 第二十条第（九）项 table: remove it with the blank line that follows
     let end = last;
     while (end + 1 < model.lines.length && model.lines[end + 1].trim() === '') end++;
-    const to = end + 1 < model.lines.length ? { line: end + 1, character: 0 } : { line: end, character: lineEnd(model.lines, end) };
+    const to = end + 1 < model.lines.length ? { line: end + 1, character: 0 } : { line: end, character: model.lines[end].length };
     return { range: { start: { line: first, character: 0 }, end: to }, newText: '' };
   }
   const def = TEMPLATES['2021'].tables.find((d) => d.id === table.id);
@@ -70,7 +66,7 @@ export function convertTableEdit(model: ReportModel, table: Table): TextEdit | n
   const lines = renderTable(def, layoutOf(table), value);
   // keep the document's indentation of cells in the one-cell-per-line layout (a leading tab is part of it)
   return {
-    range: { start: { line: first, character: 0 }, end: { line: last, character: lineEnd(model.lines, last) } },
+    range: { start: { line: first, character: 0 }, end: { line: last, character: model.lines[last].length } },
     newText: lines.join(eol),
   };
 }
