@@ -29,6 +29,28 @@ function time(fn, runs) {
   t.sort((x, y) => x - y);
   return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] };
 }
+// The start of every measuring child (parts 1 and 2): the core, the one-pass baseline over `text` (split into lines
+// + one regular-expression scan for numbers) and the statistics of a list of times.
+const CHILD_PRELUDE = `
+const core = require(process.argv[1]);
+let sink = 0;
+const baseline = () => { const lines = text.split(/\\r\\n|\\r|\\n/); const re = /[0-9０-９]+/g; for (const l of lines) { re.lastIndex = 0; while (re.exec(l)) sink++; } };
+const stats = (t) => { t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] }; };
+`;
+// one fresh process varies by about ±10 % on the 2-core VM (JIT decisions differ from process to process):
+// each measurement runs in three processes and the process with the middle median is reported
+const PROCESSES = quick ? 1 : 3;
+/** Run a measuring child `PROCESSES` times and return the output of the one with the middle `key`. */
+function middleProcess(script, args, key) {
+  const outs = [];
+  for (let p = 0; p < PROCESSES; p++) {
+    const r = spawnSync(process.execPath, ['-e', CHILD_PRELUDE + script, join(process.cwd(), outCore), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    outs.push(JSON.parse(r.stdout));
+  }
+  outs.sort((x, y) => key(x) - key(y));
+  return outs[Math.floor(outs.length / 2)];
+}
+
 // 1. seeds and corpus. Each file is measured in a fresh process (warmed up first), as a server checking one
 // draft or a CLI run on one file would see it: in one shared process the figure of a file would depend on
 // which files were measured before it (shared, polymorphic JIT state), not on the file itself.
@@ -41,13 +63,9 @@ console.log('\n## 1. 每份报告：解析 + 全部规则 / per report: parse + 
 // 2,250). Alone in a process started from a shell the later window is about 7 % faster, but inside this
 // script it was as often slower (ninth session, a loaded VM), so it is printed for reference only.
 const CHILD = `
-const core = require(process.argv[1]);
 const text = require('node:fs').readFileSync(process.argv[2], 'utf8');
 const runs = +process.argv[3];
 const steadyAfter = +process.argv[4];
-let sink = 0;
-const baseline = () => { const lines = text.split(/\\r\\n|\\r|\\n/); const re = /[0-9０-９]+/g; for (const l of lines) { re.lastIndex = 0; while (re.exec(l)) sink++; } };
-const stats = (t) => { t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] }; };
 // lint and baseline alternate in blocks of 20 runs (about 10 ms; each block warm in the caches), so that both
 // see the same moments of a loaded machine, whose slow spells last seconds, and their ratio holds
 const timed = (fn, out) => { for (let k = 0; k < 20; k++) { const a = process.hrtime.bigint(); fn(); out.push(Number(process.hrtime.bigint() - a) / 1e6); } };
@@ -59,18 +77,9 @@ const steady = time();
 console.log(JSON.stringify({ early, steady, sink }));
 `;
 const perFile = [];
-// one fresh process varies by about ±10 % on the 2-core VM (JIT decisions differ from process to process):
-// each file is measured in three processes and the process with the middle median is reported
-const PROCESSES = quick ? 1 : 3;
 for (const f of files) {
   const text = readFileSync(f.path, 'utf8');
-  const runsOf = [];
-  for (let p = 0; p < PROCESSES; p++) {
-    const r = spawnSync(process.execPath, ['-e', CHILD, join(process.cwd(), outCore), f.path, String(quick ? 200 : 1000), String(quick ? 1000 : 3000)], { encoding: 'utf8' });
-    runsOf.push(JSON.parse(r.stdout));
-  }
-  runsOf.sort((x, y) => x.early.lint.median - y.early.lint.median);
-  const m = runsOf[Math.floor(runsOf.length / 2)];
+  const m = middleProcess(CHILD, [f.path, String(quick ? 200 : 1000), String(quick ? 1000 : 3000)], (x) => x.early.lint.median);
   const ratio = m.early.lint.median / m.early.base.median;
   perFile.push({
     file: f.path.split('/').pop().slice(0, 32),
@@ -104,19 +113,15 @@ const seedPaths = files.filter((f) => f.kind === 'seed').map((f) => f.path);
 // The process first checks the seeds 300 times each, as a running server would have; the check and the
 // baseline then alternate run by run.
 const GROWTH_CHILD = `
-const core = require(process.argv[1]);
 const fs = require('node:fs');
 const size = +process.argv[2];
 const runs = +process.argv[3];
 const seeds = process.argv.slice(4).map((p) => fs.readFileSync(p, 'utf8'));
-let sink = 0;
 for (let i = 0; i < 300; i++) for (const t of seeds) core.lint(t);
 // long narrative, many tables, pasted repeats: whole seeds one after another, plus narrative padding
 const narrative = '2023年，本机关坚持以公开为常态、不公开为例外，全年主动公开政府信息共1234条，其中政策文件56条、工作动态789条、其他信息389条。';
 let text = '';
 for (let i = 0; text.length * 3 < size; i++) text += seeds[i % seeds.length] + '\\n' + narrative.repeat(20) + '\\n';
-const baseline = () => { const lines = text.split(/\\r\\n|\\r|\\n/); const re = /[0-9０-９]+/g; for (const l of lines) { re.lastIndex = 0; while (re.exec(l)) sink++; } };
-const stats = (t) => { t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)] }; };
 for (let i = 0; i < Math.max(3, Math.floor(runs / 5)); i++) { core.lint(text); baseline(); }
 const l = [];
 const b = [];
@@ -133,13 +138,7 @@ console.log(JSON.stringify({ chars: text.length, lint: stats(l), base: stats(b),
 const growth = [];
 for (const size of quick ? [10e3, 100e3, 1e6] : [10e3, 100e3, 1e6, 10e6]) {
   const runs = size >= 10e6 ? 5 : size >= 1e6 ? 15 : size >= 100e3 ? 100 : 200;
-  const procs = [];
-  for (let p = 0; p < PROCESSES; p++) {
-    const r = spawnSync(process.execPath, ['-e', GROWTH_CHILD, join(process.cwd(), outCore), String(size), String(runs), ...seedPaths], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    procs.push(JSON.parse(r.stdout));
-  }
-  procs.sort((x, y) => x.lint.median - y.lint.median);
-  const m = procs[Math.floor(procs.length / 2)];
+  const m = middleProcess(GROWTH_CHILD, [String(size), String(runs), ...seedPaths], (x) => x.lint.median);
   growth.push({ size: size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`, chars: m.chars, median_ms: +m.lint.median.toFixed(2), baseline_ms: +m.base.median.toFixed(2), ratio: +(m.lint.median / m.base.median).toFixed(1) });
 }
 const g1 = growth.find((g) => g.size === '1 MB');
