@@ -122,12 +122,16 @@ export interface Table {
   strays: Span[];
 }
 
-export interface Paragraph {
-  /** line of the paragraph (a paragraph is one line of narrative text) */
-  line: number;
-  text: string;
-  /** section number (official) the paragraph belongs to, or null */
-  section: number | null;
+/**
+ * The paragraphs: the lines of narrative text (outside the tables; not blank, not the title, not a section
+ * heading; a paragraph is one line, its text is the line's). Two arrays, not one object per paragraph: a long
+ * paste has tens of thousands, and every object kept is copied by the young-generation collector.
+ */
+export interface Paragraphs {
+  /** line of each paragraph, ascending */
+  lines: number[];
+  /** official number of the section each paragraph belongs to, or null */
+  sections: (number | null)[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,7 +305,7 @@ export interface ReportModel {
   /** the format the tables follow, from their headers (null when no table was recognised) */
   template: TemplateId | null;
   /** narrative lines outside tables */
-  paragraphs: Paragraph[];
+  paragraphs: Paragraphs;
   /** inline directive comments */
   directives: Directive[];
   /** true when the text looks like a 年报 at all */

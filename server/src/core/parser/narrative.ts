@@ -17,7 +17,7 @@ import type {
   NarrativeTopic,
   NoCaseClaim,
   NoticeCitation,
-  Paragraph,
+  Paragraphs,
   Section,
   ShiMarker,
   Signature,
@@ -115,13 +115,15 @@ export function startsWithHeading(s: string): boolean {
 }
 
 /** Join the paragraphs into runs. A paragraph continues the previous one when that one does not end a sentence. */
-export function buildRuns(lines: string[], paragraphs: Paragraph[]): Run[] {
+export function buildRuns(lines: string[], paragraphs: Paragraphs): Run[] {
   const runs: Run[] = [];
   let cur: Run | null = null;
   let prevLine = -10;
   let prevText = '';
-  for (const p of paragraphs) {
-    const raw = p.text;
+  for (let k = 0; k < paragraphs.lines.length; k++) {
+    const line = paragraphs.lines[k];
+    const section = paragraphs.sections[k];
+    const raw = lines[line];
     if (isPageNumber(raw)) continue;
     let a = 0;
     while (a < raw.length && isSpaceCode(raw.charCodeAt(a))) a++;
@@ -129,9 +131,9 @@ export function buildRuns(lines: string[], paragraphs: Paragraph[]): Run[] {
     if (a === b) continue;
     const text = narrowForms(raw.slice(a, b));
     const startsHeading = startsWithHeading(text);
-    let gapOk = p.line - prevLine <= 4;
+    let gapOk = line - prevLine <= 4;
     if (gapOk) {
-      for (let i = prevLine + 1; i < p.line; i++) {
+      for (let i = prevLine + 1; i < line; i++) {
         const t = lines[i];
         if (!isBlank(t) && !isPageNumber(t)) gapOk = false;
       }
@@ -139,14 +141,14 @@ export function buildRuns(lines: string[], paragraphs: Paragraph[]): Run[] {
     // (guarded: charAt(-1) of an empty text would send the optimised code back to the interpreter)
     const last = prevText.length > 0 ? prevText.charAt(prevText.length - 1) : '';
     const continues =
-      cur !== null && gapOk && !startsHeading && cur.section === p.section && prevText.length >= 12 && !SENTENCE_END.includes(last) && last !== '：' && last !== ':' && raw.indexOf('\t') < 0;
+      cur !== null && gapOk && !startsHeading && cur.section === section && prevText.length >= 12 && !SENTENCE_END.includes(last) && last !== '：' && last !== ':' && raw.indexOf('\t') < 0;
     if (!continues || !cur) {
-      cur = { text: '', pieces: [], section: p.section, startsHeading };
+      cur = { text: '', pieces: [], section, startsHeading };
       runs.push(cur);
     }
-    cur.pieces.push({ line: p.line, char: a, offset: cur.text.length, length: b - a });
+    cur.pieces.push({ line, char: a, offset: cur.text.length, length: b - a });
     cur.text += text;
-    prevLine = p.line;
+    prevLine = line;
     prevText = text;
   }
   return runs;
@@ -742,7 +744,7 @@ export function wordsIn(text: string, out = new Set<string>()): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 
-export function readNarrative(lines: string[], paragraphs: Paragraph[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
+export function readNarrative(lines: string[], paragraphs: Paragraphs, sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
   const runs = buildRuns(lines, paragraphs);
   // the rare words are looked for where they are used: in the runs (a paragraph wrapped over lines is one run,
   // so a word broken by a line break is found too); the tables are not read again
@@ -812,16 +814,17 @@ export function readNarrative(lines: string[], paragraphs: Paragraph[], sections
       if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
     }
   }
-  for (const p of paragraphs) {
-    if (p.text.length > 200) continue;
+  for (const line of paragraphs.lines) {
+    const text = lines[line];
+    if (text.length > 200) continue;
     // web-page chrome starts with one of these characters or contains 打印/关闭/字号: skip the rest unconverted
-    const first = p.text.trimStart().charAt(0);
-    if (!CHROME_FIRST.has(first) && !(chromeWords && (p.text.indexOf('打印') >= 0 || p.text.indexOf('关闭') >= 0 || p.text.indexOf('字号') >= 0))) continue;
-    const t = toHalfWidth(p.text);
+    const first = text.trimStart().charAt(0);
+    if (!CHROME_FIRST.has(first) && !(chromeWords && (text.indexOf('打印') >= 0 || text.indexOf('关闭') >= 0 || text.indexOf('字号') >= 0))) continue;
+    const t = toHalfWidth(text);
     if (CHROME.test(t.trim())) {
       const a = t.length - t.trimStart().length;
       const b = t.trimEnd().length;
-      n.artefacts.push({ kind: 'chrome', span: { text: p.text.slice(a, b), range: lineRange(p.line, a, b) } });
+      n.artefacts.push({ kind: 'chrome', span: { text: text.slice(a, b), range: lineRange(line, a, b) } });
     }
   }
   n.signature = readSignature(lines, (i) => tableLines[i] === 1);

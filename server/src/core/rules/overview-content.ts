@@ -33,8 +33,8 @@ export const overviewContent: Rule = {
     if (!documentRulesApply(model)) return;
     const section = sectionByOfficial(model, 1);
     if (!section) return;
-    const paragraphs = model.paragraphs.filter((p) => p.line > section.startLine && p.line <= section.endLine);
-    const text = mapped(paragraphs, (p) => p.text).join('\n');
+    const paragraphs = model.paragraphs.lines.filter((line) => line > section.startLine && line <= section.endLine);
+    const text = mapped(paragraphs, (line) => model.lines[line]).join('\n');
     if (text.trim().length === 0) return;
     const apps = tableOf(model, 'apps');
     const received = (cellInt(apps, 'r1', 'total')?.value ?? 0) + (cellInt(apps, 'r2', 'total')?.value ?? 0);
@@ -53,10 +53,11 @@ export const overviewContent: Rule = {
     }
     if (cases > 0 && !/复议|诉讼/.test(text)) serious.push({ zh: `行政复议、行政诉讼（第四部分显示${cases}件）`, en: `review/litigation (${cases} cases in section 四)` });
     // the finding sits on the first paragraph of the section: the content that lacks the topics
-    const firstPara = paragraphs[0];
-    const lineText = firstPara ? model.lines[firstPara.line] : '';
-    const range = firstPara
-      ? { start: { line: firstPara.line, character: lineText.length - lineText.trimStart().length }, end: { line: firstPara.line, character: lineText.trimEnd().length } }
+    const firstPara = paragraphs.length ? paragraphs[0] : null;
+    const lineText = firstPara !== null ? model.lines[firstPara] : '';
+    const range =
+      firstPara !== null
+        ? { start: { line: firstPara, character: lineText.length - lineText.trimStart().length }, end: { line: firstPara, character: lineText.trimEnd().length } }
       : rangeOfHeadingTitle(section);
     if (serious.length) {
       ctx.report({
