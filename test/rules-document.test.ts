@@ -565,4 +565,29 @@ describe('narrative: both widths of punctuation, full-width digits', () => {
       );
     }
   });
+
+  it('keeps the ranges of a breakdown wrapped over two lines, as a fresh plain object on every reading', () => {
+    // a PDF conversion wrapped the sentence after 工作动态: the run joins the lines, the ranges map back to each line
+    const n = narrative('二、主动公开政府信息情况\n全年主动公开信息共计１０条，其中工作动态\n3条、通知公告3条、政策文件4条。');
+    const [e] = n.enumerations;
+    const at = (line: number, a: number, b: number) => ({ start: { line, character: a }, end: { line, character: b } });
+    assert.deepEqual(e.keyword.range, at(1, 8, 10));
+    assert.equal(e.keyword.text, '共计');
+    assert.deepEqual(e.total.range, at(1, 10, 12));
+    assert.deepEqual(
+      e.parts.map((p) => [p.label, p.value.text, p.value.range]),
+      [
+        ['工作动态', '3', at(2, 0, 1)],
+        ['通知公告', '3', at(2, 7, 8)],
+        ['政策文件', '4', at(2, 14, 15)],
+      ],
+    );
+    assert.deepEqual(e.range, { start: { line: 1, character: 8 }, end: { line: 2, character: 15 } });
+    // a consumer that changes a range it was given cannot change the model
+    const r = e.total.range;
+    r.start.character = 99;
+    assert.notEqual(e.total.range, r);
+    assert.equal(e.total.range.start.character, 10);
+    assert.deepEqual(Object.getPrototypeOf(r), Object.prototype);
+  });
 });

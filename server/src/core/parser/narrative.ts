@@ -76,34 +76,71 @@ export function isPageNumber(s: string): boolean {
   return (isDigitCode(c) || isJsSpace(c) || c === 0x7b2c /* 第 */ || c === 45 || c === 0x2014 || c === 0x2013 || c === 0xff0d || c === 0xb7) && PAGE_NUMBER.test(s);
 }
 
-function runRange(run: Run, a: number, b: number): Range {
-  const at = (off: number, end: boolean): { line: number; character: number } => {
-    const ps = run.pieces;
-    let lo = 0;
-    let hi = ps.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ps[mid].offset <= off - (end ? 1 : 0)) lo = mid;
-      else hi = mid - 1;
-    }
-    const p = ps[lo];
-    const c = Math.max(0, Math.min(p.length, off - p.offset));
-    return { line: p.line, character: p.char + c };
-  };
-  if (b <= a) {
-    const s = at(a, false);
-    return { start: s, end: s };
+/** The piece of a run that holds offset `off` (for an end offset, the character before it). */
+function pieceAt(run: Run, off: number, end: boolean): Piece {
+  const ps = run.pieces;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ps[mid].offset <= off - (end ? 1 : 0)) lo = mid;
+    else hi = mid - 1;
   }
-  return { start: at(a, false), end: at(b, true) };
+  return ps[lo];
+}
+
+/** Column of offset `off` in the line of its piece. */
+function columnIn(p: Piece, off: number): number {
+  return p.char + Math.max(0, Math.min(p.length, off - p.offset));
+}
+
+function runRange(run: Run, a: number, b: number): Range {
+  const ps = pieceAt(run, a, false);
+  const start = { line: ps.line, character: columnIn(ps, a) };
+  if (b <= a) return { start, end: start };
+  const pe = pieceAt(run, b, true);
+  return { start, end: { line: pe.line, character: columnIn(pe, b) } };
+}
+
+/**
+ * The narrative's numbers and spans keep their range as four numbers and make the Range when asked for (a fresh
+ * plain object each time): a long paste holds tens of thousands of them, few are ever reported, and three objects
+ * per range (range, start, end) were a fifth of the model, every object of which the young-generation collector
+ * copies.
+ */
+abstract class Located {
+  constructor(
+    private readonly line: number,
+    private readonly character: number,
+    private readonly endLine: number,
+    private readonly endCharacter: number,
+  ) {}
+
+  get range(): Range {
+    return { start: { line: this.line, character: this.character }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+}
+
+/** A span of a run: its original text (the run text is half-width) and where it is. */
+class SpanRead extends Located implements Span {
+  constructor(
+    readonly text: string,
+    line: number,
+    character: number,
+    endLine: number,
+    endCharacter: number,
+  ) {
+    super(line, character, endLine, endCharacter);
+  }
 }
 
 function spanOf(run: Run, a: number, b: number, original: string[]): Span {
-  const r = runRange(run, a, b);
-  // original text of the span (the run text is half-width)
-  let text = '';
-  if (r.start.line === r.end.line) text = original[r.start.line].slice(r.start.character, r.end.character);
-  else text = run.text.slice(a, b);
-  return { text, range: r };
+  const ps = pieceAt(run, a, false);
+  const pe = b > a ? pieceAt(run, b, true) : ps;
+  const ca = columnIn(ps, a);
+  const cb = b > a ? columnIn(pe, b) : ca;
+  const text = ps.line === pe.line ? original[ps.line].slice(ca, cb) : run.text.slice(a, b);
+  return new SpanRead(text, ps.line, ca, pe.line, cb);
 }
 
 const HEADING_START = /^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))/;
@@ -242,9 +279,41 @@ function readNumber(t: string, i: number): RawNumber {
 
 const UNIT_FIRST = new Set(mapped(ALL_UNITS, (u) => u[0]));
 
-/** The model's form of a number read from a run (with its exact range). */
+/** The model's form of a number read from a run. */
+class NumberRead extends Located implements NarrativeNumber {
+  constructor(
+    readonly value: number,
+    readonly text: string,
+    readonly unit: string,
+    readonly approx: boolean,
+    line: number,
+    character: number,
+    endLine: number,
+    endCharacter: number,
+  ) {
+    super(line, character, endLine, endCharacter);
+  }
+}
+
+/** A total with its breakdown; its range runs from the total keyword to the last number. */
+class EnumerationRead implements TextEnumeration {
+  constructor(
+    readonly keyword: Span,
+    readonly total: NarrativeNumber,
+    readonly parts: TextEnumeration['parts'],
+    readonly section: number | null,
+  ) {}
+
+  get range(): Range {
+    const last = this.parts.length > 0 ? this.parts[this.parts.length - 1].value : this.total;
+    return { start: this.keyword.range.start, end: last.range.end };
+  }
+}
+
 function narrativeNumber(run: Run, n: RawNumber): NarrativeNumber {
-  return { value: n.value, text: n.text, unit: n.unit, approx: n.approx, range: runRange(run, n.start, n.digitsEnd) };
+  const ps = pieceAt(run, n.start, false);
+  const pe = pieceAt(run, n.digitsEnd, true);
+  return new NumberRead(n.value, n.text, n.unit, n.approx, ps.line, columnIn(ps, n.start), pe.line, columnIn(pe, n.digitsEnd));
 }
 
 /** All numbers in run.text[from, to). */
@@ -344,15 +413,8 @@ function readEnumerations(run: Run, lines: string[], out: TextEnumeration[]): vo
       }
       labelFrom = n.end;
     }
-    const total = narrativeNumber(run, last);
-    const lastPart = parts[parts.length - 1];
-    out.push({
-      keyword: spanOf(run, kwAt, kwAt + kwLen, lines),
-      total,
-      parts,
-      range: { start: runRange(run, kwAt, kwAt).start, end: lastPart ? lastPart.value.range.end : total.range.end },
-      section: run.section,
-    });
+    // (a copy of its own length: an array grown by push keeps room for 16 items, and there may be thousands)
+    out.push(new EnumerationRead(spanOf(run, kwAt, kwAt + kwLen, lines), narrativeNumber(run, last), parts.slice(), run.section));
   }
 }
 
