@@ -151,9 +151,12 @@ export function startsWithHeading(s: string): boolean {
   return (isCnNumeralCode(c) || isDigitCode(c) || c === 0xff08 /* （ */ || c === 40 || isJsSpace(c)) && HEADING_START.test(s);
 }
 
-/** Join the paragraphs into runs. A paragraph continues the previous one when that one does not end a sentence. */
-export function buildRuns(lines: string[], paragraphs: Paragraphs): Run[] {
-  const runs: Run[] = [];
+/**
+ * Join the paragraphs into runs and hand each run to `read` once it is complete. A paragraph continues the
+ * previous one when that one does not end a sentence. The runs are not kept: a long paste has tens of thousands,
+ * and runs kept to the end of the reading were copied by the young-generation collector like the model itself.
+ */
+function forEachRun(lines: string[], paragraphs: Paragraphs, read: (run: Run) => void): void {
   let cur: Run | null = null;
   let prevLine = -10;
   let prevText = '';
@@ -179,16 +182,17 @@ export function buildRuns(lines: string[], paragraphs: Paragraphs): Run[] {
     const last = prevText.length > 0 ? prevText.charAt(prevText.length - 1) : '';
     const continues =
       cur !== null && gapOk && !startsHeading && cur.section === section && prevText.length >= 12 && !SENTENCE_END.includes(last) && last !== '：' && last !== ':' && raw.indexOf('\t') < 0;
-    if (!continues || !cur) {
-      cur = { text: '', pieces: [], section, startsHeading };
-      runs.push(cur);
+    if (continues && cur) {
+      cur.pieces.push({ line, char: a, offset: cur.text.length, length: b - a });
+      cur.text += text;
+    } else {
+      if (cur) read(cur);
+      cur = { text, pieces: [{ line, char: a, offset: 0, length: b - a }], section, startsHeading };
     }
-    cur.pieces.push({ line, char: a, offset: cur.text.length, length: b - a });
-    cur.text += text;
     prevLine = line;
     prevText = text;
   }
-  return runs;
+  if (cur) read(cur);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -787,6 +791,7 @@ const WORD_SEARCHES: WordSearch[] = mapped([SEARCHED_WORDS.filter((w) => w.lengt
   inside: wordsInside(words),
 }));
 const NOTHING_INSIDE: readonly [number, string][] = [];
+const NO_WORDS: readonly string[] = [];
 
 /**
  * The searched words that occur in `text`. Each regular expression tries every position outside its matches;
@@ -807,19 +812,11 @@ export function wordsIn(text: string, out = new Set<string>()): Set<string> {
 // ---------------------------------------------------------------------------------------------
 
 export function readNarrative(lines: string[], paragraphs: Paragraphs, sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
-  const runs = buildRuns(lines, paragraphs);
-  // the rare words are looked for where they are used: in the runs (a paragraph wrapped over lines is one run,
-  // so a word broken by a line break is found too); the tables are not read again
+  // the rare words are looked for where they are used, run by run (a paragraph wrapped over lines is one run, so
+  // a word broken by a line break is found too); the tables are not read again
   const words = new Set<string>();
-  for (const run of runs) wordsIn(run.text, words);
   const has = (w: string): boolean => mayOccur(words, w);
-  const present = (list: string[]): string[] => list.filter(has);
-  const assessment = present(ASSESSMENT);
-  const review = present(REVIEW);
-  const accountability = present(ACCOUNTABILITY);
-  const preFormat = present(PRE_2019);
-  const chromeWords = has('打印') || has('关闭') || has('字号');
-  const fees = has('处理费');
+  let chromeWords = false;
   const n: Narrative = {
     enumerations: [],
     counts: [],
@@ -838,7 +835,12 @@ export function readNarrative(lines: string[], paragraphs: Paragraphs, sections:
   for (const h of headings) if (h.level <= 2) headingLines.add(h.line);
   for (const s of sections) headingLines.add(s.heading.line);
   let seq: { section: number | null; markers: ShiMarker[] } | null = null;
-  for (const run of runs) {
+  forEachRun(lines, paragraphs, (run) => {
+    if (words.size > 0) words.clear();
+    wordsIn(run.text, words);
+    // most runs hold none of the rare words: then none of the searches below that need one is made
+    const rare = words.size > 0;
+    if (rare) chromeWords ||= has('打印') || has('关闭') || has('字号');
     readEnumerations(run, lines, n.enumerations);
     // counts and years need a digit: one test for both
     const digits = DIGIT.test(run.text);
@@ -856,26 +858,27 @@ export function readNarrative(lines: string[], paragraphs: Paragraphs, sections:
       seq.markers.push(mk);
     }
     let from = 0;
-    while (fees) {
+    while (rare && has('处理费')) {
       const at = run.text.indexOf('处理费', from);
       if (at < 0) break;
       from = at + 3;
       const a = run.text.slice(Math.max(0, at - 2), at) === '信息' ? at - 2 : at;
       n.feeMentions.push({ span: spanOf(run, a, at + 3, lines), section: run.section });
     }
-    if (assessment.length) n.oversight.assessment ??= firstMention(run, lines, assessment);
-    if (review.length) n.oversight.review ??= firstMention(run, lines, review);
-    if (accountability.length) n.oversight.accountability ??= firstMention(run, lines, accountability);
+    const o = n.oversight;
+    if (rare && !o.assessment && ASSESSMENT.some(has)) o.assessment = firstMention(run, lines, ASSESSMENT);
+    if (rare && !o.review && REVIEW.some(has)) o.review = firstMention(run, lines, REVIEW);
+    if (rare && !o.accountability && ACCOUNTABILITY.some(has)) o.accountability = firstMention(run, lines, ACCOUNTABILITY);
     // (a regular expression call per run costs more than its scan: most runs hold no bookmark at all)
     BOOKMARK.lastIndex = 0;
     let m: RegExpExecArray | null;
     if (run.text.indexOf('bookmark') >= 0)
       while ((m = BOOKMARK.exec(run.text))) n.artefacts.push({ kind: 'bookmark', span: spanOf(run, m.index, m.index + m[0].length, lines) });
-    for (const w of n.preFormatMarkers.length < 20 ? preFormat : []) {
-      const at = run.text.indexOf(w);
+    for (const w of rare && n.preFormatMarkers.length < 20 ? PRE_2019 : NO_WORDS) {
+      const at = has(w) ? run.text.indexOf(w) : -1;
       if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
     }
-  }
+  });
   for (const line of paragraphs.lines) {
     const text = lines[line];
     if (text.length > 200) continue;
