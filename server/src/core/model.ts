@@ -122,18 +122,6 @@ export interface Table {
   strays: Span[];
 }
 
-/**
- * The paragraphs: the lines of narrative text (outside the tables; not blank, not the title, not a section
- * heading; a paragraph is one line, its text is the line's). Two arrays, not one object per paragraph: a long
- * paste has tens of thousands, and every object kept is copied by the young-generation collector.
- */
-export interface Paragraphs {
-  /** line of each paragraph, ascending */
-  lines: number[];
-  /** official number of the section each paragraph belongs to, or null */
-  sections: (number | null)[];
-}
-
 // ---------------------------------------------------------------------------------------------
 // The narrative: what the document rules need from the text outside the tables, extracted once
 // by parser/narrative.ts. Every item keeps the exact range of the words it was read from.
@@ -305,7 +293,13 @@ export interface ReportModel {
   /** the format the tables follow, from their headers (null when no table was recognised) */
   template: TemplateId | null;
   /** narrative lines outside tables */
-  paragraphs: Paragraphs;
+  /**
+   * The line of each paragraph, ascending: the lines of narrative text (outside the tables; not blank, not the
+   * title, not a section heading; a paragraph is one line, its text is the line's, its section the one it is in).
+   * Line numbers, not one object per paragraph: a long paste has tens of thousands, and every object kept is
+   * copied by the young-generation collector.
+   */
+  paragraphLines: number[];
   /** inline directive comments */
   directives: Directive[];
   /** true when the text looks like a 年报 at all */

@@ -2,7 +2,7 @@
  * The parser: text → ReportModel, in one pass over the lines plus one pass per table region.
  */
 import { matchLabel, normalizeLabel, stripSpaces } from '../labels';
-import type { BodyInfo, BodyKind, Heading, Paragraphs, ReportModel, Section, Table, Title, YearInfo } from '../model';
+import type { BodyInfo, BodyKind, Heading, ReportModel, Section, Table, Title, YearInfo } from '../model';
 import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
@@ -291,7 +291,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   const inTable: number[] = new Array<number>(lines.length).fill(0);
   for (const t of tables) for (let i = t.firstLine; i <= t.lastLine && i < lines.length; i++) inTable[i] = 1;
   const headings: Heading[] = [];
-  const paragraphs: Paragraphs = { lines: [], sections: [] };
+  const paragraphLines: number[] = [];
   let si = -1;
   for (let i = 0; i < lines.length; i++) {
     // sections start at the level-1 headings, in line order
@@ -307,12 +307,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
       const h = readHeading(lines[i], i, false);
       if (h) headings.push(h);
     }
-    paragraphs.lines.push(i);
-    paragraphs.sections.push(si >= 0 ? sections[si].official : null);
+    paragraphLines.push(i);
   }
   const isReport = (!!title && /政府信息公开/.test(title.text)) || new Set(mapped(sections, (s) => s.official).filter((n) => n !== null)).size >= 3;
-  const narrative = readNarrative(lines, paragraphs, sections, headings, inTable);
-  return { text: src, lines, lineStarts: starts, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphs, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
+  const narrative = readNarrative(lines, paragraphLines, sections, headings, inTable);
+  return { text: src, lines, lineStarts: starts, eol, title, year, body, headings, sections, tables, template: docTemplate, paragraphLines, isReport, narrative, directives: directives ? readDirectives(lines) : [] };
 }
 
 /** Narrow a table's line span to the lines that hold its labels and cells. */

@@ -17,7 +17,6 @@ import type {
   NarrativeTopic,
   NoCaseClaim,
   NoticeCitation,
-  Paragraphs,
   Section,
   ShiMarker,
   Signature,
@@ -156,13 +155,15 @@ export function startsWithHeading(s: string): boolean {
  * previous one when that one does not end a sentence. The runs are not kept: a long paste has tens of thousands,
  * and runs kept to the end of the reading were copied by the young-generation collector like the model itself.
  */
-function forEachRun(lines: string[], paragraphs: Paragraphs, read: (run: Run) => void): void {
+function forEachRun(lines: string[], paragraphLines: number[], sections: Section[], read: (run: Run) => void): void {
   let cur: Run | null = null;
+  // the section of each paragraph: the last one starting at or before its line
+  let si = -1;
   let prevLine = -10;
   let prevText = '';
-  for (let k = 0; k < paragraphs.lines.length; k++) {
-    const line = paragraphs.lines[k];
-    const section = paragraphs.sections[k];
+  for (const line of paragraphLines) {
+    while (si + 1 < sections.length && sections[si + 1].startLine <= line) si++;
+    const section = si >= 0 ? sections[si].official : null;
     const raw = lines[line];
     if (isPageNumber(raw)) continue;
     let a = 0;
@@ -811,7 +812,7 @@ export function wordsIn(text: string, out = new Set<string>()): Set<string> {
 
 // ---------------------------------------------------------------------------------------------
 
-export function readNarrative(lines: string[], paragraphs: Paragraphs, sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
+export function readNarrative(lines: string[], paragraphLines: number[], sections: Section[], headings: Heading[], tableLines: ArrayLike<number>): Narrative {
   // the rare words are looked for where they are used, run by run (a paragraph wrapped over lines is one run, so
   // a word broken by a line break is found too); the tables are not read again
   const words = new Set<string>();
@@ -835,7 +836,7 @@ export function readNarrative(lines: string[], paragraphs: Paragraphs, sections:
   for (const h of headings) if (h.level <= 2) headingLines.add(h.line);
   for (const s of sections) headingLines.add(s.heading.line);
   let seq: { section: number | null; markers: ShiMarker[] } | null = null;
-  forEachRun(lines, paragraphs, (run) => {
+  forEachRun(lines, paragraphLines, sections, (run) => {
     if (words.size > 0) words.clear();
     wordsIn(run.text, words);
     // most runs hold none of the rare words: then none of the searches below that need one is made
@@ -879,7 +880,7 @@ export function readNarrative(lines: string[], paragraphs: Paragraphs, sections:
       if (at >= 0) n.preFormatMarkers.push(spanOf(run, at, at + w.length, lines));
     }
   });
-  for (const line of paragraphs.lines) {
+  for (const line of paragraphLines) {
     const text = lines[line];
     if (text.length > 200) continue;
     // web-page chrome starts with one of these characters or contains 打印/关闭/字号: skip the rest unconverted

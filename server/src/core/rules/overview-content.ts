@@ -33,7 +33,7 @@ export const overviewContent: Rule = {
     if (!documentRulesApply(model)) return;
     const section = sectionByOfficial(model, 1);
     if (!section) return;
-    const paragraphs = model.paragraphs.lines.filter((line) => line > section.startLine && line <= section.endLine);
+    const paragraphs = model.paragraphLines.filter((line) => line > section.startLine && line <= section.endLine);
     const text = mapped(paragraphs, (line) => model.lines[line]).join('\n');
     if (text.trim().length === 0) return;
     const apps = tableOf(model, 'apps');
