@@ -575,7 +575,7 @@ describe('narrative: both widths of punctuation, full-width digits', () => {
     assert.equal(e.keyword.text, '共计');
     assert.deepEqual(e.total.range, at(1, 10, 12));
     assert.deepEqual(
-      e.parts.map((p) => [p.label, p.value.text, p.value.range]),
+      e.parts.map((p) => [p.label, p.text, p.range]),
       [
         ['工作动态', '3', at(2, 0, 1)],
         ['通知公告', '3', at(2, 7, 8)],

@@ -140,12 +140,18 @@ export interface NarrativeNumber {
   range: Range;
 }
 
+/** One part of a breakdown: its number, with the words before it that say what it counts. */
+export interface EnumerationPart extends NarrativeNumber {
+  /** 政策文件 in "政策文件56条" ('' when the number has no words before it) */
+  label: string;
+}
+
 /** "共N条，其中A a条、B b条、C c条" — a total followed by its breakdown. */
 export interface TextEnumeration {
   /** the total keyword (共, 总数, 合计 …) */
   keyword: Span;
   total: NarrativeNumber;
-  parts: { label: string; value: NarrativeNumber }[];
+  parts: EnumerationPart[];
   /** from the total keyword to the end of the breakdown */
   range: Range;
   section: number | null;

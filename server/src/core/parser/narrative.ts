@@ -13,6 +13,7 @@ import type {
   KeywordMention,
   Narrative,
   NarrativeCount,
+  EnumerationPart,
   NarrativeNumber,
   NarrativeTopic,
   NoCaseClaim,
@@ -310,15 +311,37 @@ class EnumerationRead implements TextEnumeration {
   ) {}
 
   get range(): Range {
-    const last = this.parts.length > 0 ? this.parts[this.parts.length - 1].value : this.total;
+    const last = this.parts.length > 0 ? this.parts[this.parts.length - 1] : this.total;
     return { start: this.keyword.range.start, end: last.range.end };
   }
 }
 
-function narrativeNumber(run: Run, n: RawNumber): NarrativeNumber {
+/** A part of a breakdown: the number itself with its label (one object, not a label beside a number). */
+class PartRead extends NumberRead implements EnumerationPart {
+  constructor(
+    readonly label: string,
+    value: number,
+    text: string,
+    unit: string,
+    approx: boolean,
+    line: number,
+    character: number,
+    endLine: number,
+    endCharacter: number,
+  ) {
+    super(value, text, unit, approx, line, character, endLine, endCharacter);
+  }
+}
+
+/** The model's form of a raw number, as a part of a breakdown when given its label. */
+function narrativeNumber(run: Run, n: RawNumber): NumberRead;
+function narrativeNumber(run: Run, n: RawNumber, label: string): PartRead;
+function narrativeNumber(run: Run, n: RawNumber, label?: string): NumberRead {
   const ps = pieceAt(run, n.start, false);
   const pe = pieceAt(run, n.digitsEnd, true);
-  return new NumberRead(n.value, n.text, n.unit, n.approx, ps.line, columnIn(ps, n.start), pe.line, columnIn(pe, n.digitsEnd));
+  const a = columnIn(ps, n.start);
+  const b = columnIn(pe, n.digitsEnd);
+  return label === undefined ? new NumberRead(n.value, n.text, n.unit, n.approx, ps.line, a, pe.line, b) : new PartRead(label, n.value, n.text, n.unit, n.approx, ps.line, a, pe.line, b);
 }
 
 /** All numbers in run.text[from, to). */
@@ -409,12 +432,12 @@ function readEnumerations(run: Run, lines: string[], out: TextEnumeration[]): vo
     // the parts: counted numbers with the same unit up to the end of the sentence (or the next 其中)
     const next = t.indexOf('其中', at + 2);
     const stop = next >= 0 && next < end ? next : end;
-    const parts: TextEnumeration['parts'] = [];
+    const parts: PartRead[] = [];
     let labelFrom = at + 2;
     for (const n of numbersIn(t, at + 2, stop)) {
       if (n.unit === last.unit) {
         const label = enumerationLabel(t, labelFrom, n.start);
-        parts.push({ label, value: narrativeNumber(run, n) });
+        parts.push(narrativeNumber(run, n, label));
       }
       labelFrom = n.end;
     }

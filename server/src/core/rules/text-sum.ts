@@ -32,32 +32,32 @@ export const textSum: Rule = {
     const { model } = ctx;
     if (!documentRulesApply(model)) return;
     for (const e of model.narrative.enumerations) {
-      if (e.parts.length < 3 || e.total.approx || e.parts.some((p) => p.value.approx)) continue;
+      if (e.parts.length < 3 || e.total.approx || e.parts.some((p) => p.approx)) continue;
       let total: bigint;
       let partsAtScale: bigint;
       let scale: number;
       let partsSum: string;
-      if (Number.isSafeInteger(e.total.value) && e.total.text.indexOf('.') < 0 && e.parts.every((p) => Number.isSafeInteger(p.value.value) && p.value.text.indexOf('.') < 0)) {
+      if (Number.isSafeInteger(e.total.value) && e.total.text.indexOf('.') < 0 && e.parts.every((p) => Number.isSafeInteger(p.value) && p.text.indexOf('.') < 0)) {
         // whole numbers (nearly always): plain arithmetic, exact while the sum stays a safe integer
         let sum = 0;
-        for (const p of e.parts) sum += p.value.value;
+        for (const p of e.parts) sum += p.value;
         if (Number.isSafeInteger(sum) && sum === e.total.value) continue;
         total = BigInt(e.total.value);
         partsAtScale = 0n;
-        for (const p of e.parts) partsAtScale += BigInt(p.value.value);
+        for (const p of e.parts) partsAtScale += BigInt(p.value);
         if (partsAtScale === total) continue;
         scale = 0;
         partsSum = partsAtScale.toString();
       } else {
-        const all = scaledSum([e.total, ...mapped(e.parts, (p) => p.value)]);
+        const all = scaledSum([e.total, ...e.parts]);
         total = BigInt(Math.round(e.total.value * 10 ** all.scale));
-        const parts = scaledSum(mapped(e.parts, (p) => p.value));
+        const parts = scaledSum(e.parts);
         partsAtScale = parts.exact * 10n ** BigInt(all.scale - parts.scale);
         if (partsAtScale === total) continue;
         scale = all.scale;
         partsSum = parts.sum;
       }
-      const expr = mapped(e.parts, (p) => p.value.text).join('＋');
+      const expr = mapped(e.parts, (p) => p.text).join('＋');
       const diff = Number(total - partsAtScale) / 10 ** scale;
       ctx.report({
         range: e.total.range,
@@ -65,7 +65,7 @@ export const textSum: Rule = {
           zh: `总数${e.total.text}${e.total.unit}与“其中”所列${e.parts.length}项之和不符：${expr}＝${partsSum}${e.total.unit}，相差${Math.abs(diff)}${e.total.unit}。`,
           en: `The total ${e.total.text} differs from the sum of the ${e.parts.length} listed parts: ${expr.replace(/＋/g, ' + ')} = ${partsSum} (difference ${Math.abs(diff)}).`,
         },
-        related: mapped(e.parts, (p) => ({ range: p.value.range, message: { zh: `${p.label || '分项'}：${p.value.text}${p.value.unit}`, en: `${p.label || 'part'}: ${p.value.text}` } })),
+        related: mapped(e.parts, (p) => ({ range: p.range, message: { zh: `${p.label || '分项'}：${p.text}${p.unit}`, en: `${p.label || 'part'}: ${p.text}` } })),
       });
     }
   },
