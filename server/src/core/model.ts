@@ -298,7 +298,6 @@ export interface ReportModel {
   tables: Table[];
   /** the format the tables follow, from their headers (null when no table was recognised) */
   template: TemplateId | null;
-  /** narrative lines outside tables */
   /**
    * The line of each paragraph, ascending: the lines of narrative text (outside the tables; not blank, not the
    * title, not a section heading; a paragraph is one line, its text is the line's, its section the one it is in).

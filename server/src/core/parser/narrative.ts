@@ -9,11 +9,11 @@
  */
 import type {
   DateMention,
+  EnumerationPart,
   Heading,
   KeywordMention,
   Narrative,
   NarrativeCount,
-  EnumerationPart,
   NarrativeNumber,
   NarrativeTopic,
   NoCaseClaim,
@@ -306,7 +306,7 @@ class EnumerationRead implements TextEnumeration {
   constructor(
     readonly keyword: Span,
     readonly total: NarrativeNumber,
-    readonly parts: TextEnumeration['parts'],
+    readonly parts: EnumerationPart[],
     readonly section: number | null,
   ) {}
 
@@ -745,8 +745,9 @@ const LONG_WORD = 6;
 
 /**
  * Words an extractor looks for literally that most reports do not contain (width conversion never changes
- * them): one search of the whole text spares a search of every run. Words nearly every report contains
- * (其中, 申请, 行政, 是 …) are not worth the extra search and are looked for per run only.
+ * them): one search of a run for all of them spares every extractor its own search of it, and a run holding
+ * none (nearly all) is not searched for any of them again. Words nearly every report contains (其中, 申请, 行政,
+ * 是 …) are not in the list: the extractor that needs one looks for it itself.
  */
 const WORDS = [TITLE_2019, TITLE_2021, '处理费', ...ASSESSMENT, ...REVIEW, ...ACCOUNTABILITY, '打印', '关闭', '字号', ...PRE_2019];
 /** The rare words, each once (exported for the tests). */

@@ -58,7 +58,7 @@ export const overviewContent: Rule = {
     const range =
       firstPara !== null
         ? { start: { line: firstPara, character: lineText.length - lineText.trimStart().length }, end: { line: firstPara, character: lineText.trimEnd().length } }
-      : rangeOfHeadingTitle(section);
+        : rangeOfHeadingTitle(section);
     if (serious.length) {
       ctx.report({
         range,
