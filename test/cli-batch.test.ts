@@ -53,6 +53,22 @@ function runCli(args: string[], opts: { cwd?: string; input?: Buffer } = {}): Pr
   });
 }
 
+/** The CLI spawned with a reader that goes away before anything is written (as `nianbao lint … | head -0`). */
+function runReaderGone(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    const err: Buffer[] = [];
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => child.kill(), 20000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
 /** The same CLI in this process (much faster than a node start per run); `spawned` runs cover the real binary. */
 async function runInProcess(args: string[], opts: { cwd?: string; input?: Buffer } = {}): Promise<Run> {
   let stdout = '';
@@ -619,6 +635,16 @@ describe('cli batch (issue 6)', function () {
     const ruleBad = run('cfg-rule-bad');
     assert.equal(ruleBad.status, 2);
     assert.match(ruleBad.stderr, /未知的规则编号“nope”/);
+  });
+
+  it('stops writing quietly when the reader goes away (a closed pipe), with the exit code of the findings', async () => {
+    for (const seed of [SEED_002, SEED_003]) {
+      const args = ['lint', '--format', 'json', join(SEED_DIR, seed)];
+      const normal = await runCli(args);
+      const gone = await runReaderGone(args);
+      assert.equal(gone.stderr, '', `${seed}: nothing on stderr (no EPIPE stack trace)`);
+      assert.equal(gone.status, normal.status, `${seed}: the same exit code as with a reader`);
+    }
   });
 
   it('exits 1 when warnings exceed --max-warnings, and documents the exit codes', () => {

@@ -331,9 +331,22 @@ if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLA
   runningAsCli = true;
   tuneForBatch();
   let stdinCache: Promise<Buffer> | null = null;
+  // A reader that stops early (`nianbao lint … | head`) closes the pipe: the rest of the output is dropped
+  // quietly and the exit code is still the findings' one, instead of an unhandled EPIPE error and a stack trace.
+  const closed = { out: false, err: false };
+  const onStreamError = (which: 'out' | 'err') => (e: NodeJS.ErrnoException) => {
+    closed[which] = true;
+    if (e.code !== 'EPIPE' && which === 'out' && !closed.err) process.stderr.write(`nianbao：无法写出结果 cannot write the output: ${e.message}\n`);
+  };
+  process.stdout.on('error', onStreamError('out'));
+  process.stderr.on('error', onStreamError('err'));
   const io: Io = {
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: (s) => {
+      if (!closed.out) process.stdout.write(s);
+    },
+    err: (s) => {
+      if (!closed.err) process.stderr.write(s);
+    },
     stdoutIsTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
     readStdin: () => (stdinCache ??= readAllStdin()),
