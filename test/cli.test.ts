@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, RULES } from '../server/src/core';
+import { sniffBinary } from '../server/src/cli/read';
 import { draft } from './helpers';
 
 const CLI = 'dist/cli.js';
@@ -282,5 +283,38 @@ describe('cli', function () {
     assert.ok(!q.reports[0].diagnostics.some((d) => d.rule === 'cell-missing'));
     assert.ok(q.reports[1].diagnostics.every((d) => d.severity === 'error'));
     assert.equal(q.reports[1].diagnostics.filter((d) => d.rule === 'relation-mismatch').length, 4);
+  });
+});
+
+describe('cli: telling binary files from text (sniffBinary)', () => {
+  const refused = (buf: Buffer, file = 'x.txt'): string | null => sniffBinary(buf, file)?.zh ?? null;
+  const text = Buffer.from('二〇二二年度政府信息公开工作年度报告\n一、总体情况\t1\t2\n'.repeat(50), 'utf8');
+
+  it('passes text, with tabs, form feeds, ESC and a few stray control bytes', () => {
+    assert.equal(refused(text), null);
+    assert.equal(refused(Buffer.concat([text, Buffer.from([0x0c, 0x1b, 0x0d, 0x0a, 0x09])])), null);
+    // 1 control byte in 100 (under the 5 % limit)
+    const few = Buffer.from('a'.repeat(99) + '\x07' + 'b'.repeat(99) + '\x01', 'latin1');
+    assert.equal(refused(few), null);
+  });
+
+  it('refuses a NUL or more than 5 % control bytes in the first 8 KB, and looks no further', () => {
+    assert.match(refused(Buffer.concat([text, Buffer.from([0])])) ?? '', /二进制文件/);
+    const many = Buffer.from('ab\x02'.repeat(100), 'latin1'); // a third are control bytes
+    assert.match(refused(many) ?? '', /二进制文件/);
+    const lateNul = Buffer.concat([Buffer.alloc(8192, 0x61), Buffer.from([0, 0, 0])]);
+    assert.equal(refused(lateNul), null, 'a NUL after the first 8 KB is not looked at');
+  });
+
+  it('passes UTF-16 text with its BOM (NUL bytes and all) and names known binary formats', () => {
+    assert.equal(refused(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('年度报告\n', 'utf16le')])), null);
+    assert.equal(refused(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('年度报告\n', 'utf16le').swap16()])), null);
+    assert.match(refused(Buffer.from('%PDF-1.7\n')) ?? '', /PDF/);
+    assert.match(refused(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0])) ?? '', /\.doc/);
+    assert.match(refused(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])) ?? '', /图片/);
+    assert.match(refused(Buffer.from('BM....'), 'a.bmp') ?? '', /图片/);
+    assert.equal(refused(Buffer.from('BM 是一个缩写\n'), 'a.txt'), null, '"BM" starts a text file too');
+    assert.match(refused(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1])) ?? '', /压缩包/);
+    assert.match(refused(Buffer.from('{\\rtf1\\ansi')) ?? '', /RTF/);
   });
 });
