@@ -158,7 +158,7 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
     }
     const settings = resolver.forDir(inp.stdin ? io.cwd : dirname(inp.abs));
     settingsByAbs.set(inp.stdin ? '\0stdin' : inp.abs, settings);
-    tasks.push({ display: inp.display, abs: inp.abs, stdin: inp.stdin, explicit: inp.explicit, stdinBytes: inp.stdin ? stdinBytes : undefined, settings, fix: o.fix, dryRun: o.dryRun, keepText: o.format === 'html' });
+    tasks.push({ display: inp.display, abs: inp.abs, stdin: inp.stdin, explicit: inp.explicit, stdinBytes: inp.stdin ? stdinBytes : undefined, settings, fix: o.fix, dryRun: o.dryRun, keepText: o.format === 'html', figures: o.format === 'summary' });
     taskIndex.push(i);
   });
 

@@ -22,6 +22,8 @@ export interface Task {
   dryRun: boolean;
   /** return the text read (nianbao text) */
   keepText?: boolean;
+  /** compute the summary table's figures (--format summary only) */
+  figures?: boolean;
 }
 
 export interface FileResult {
@@ -155,6 +157,6 @@ export async function processTask(t: Task): Promise<FileResult> {
   base.isReport = isReport;
   base.diagnostics = isReport ? result.diagnostics : [];
   base.facts = isReport ? yearFacts(model) : undefined;
-  base.figures = isReport ? summaryFigures(model) : undefined;
+  base.figures = isReport && t.figures ? summaryFigures(model) : undefined;
   return base;
 }
