@@ -52,8 +52,9 @@ const GIF = [0x47, 0x49, 0x46, 0x38];
 const BMP = [0x42, 0x4d];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
+const UTF16LE_BOM = [0xff, 0xfe];
+const UTF16BE_BOM = [0xfe, 0xff];
 /** Control bytes that plain text does not hold (all below 0x20 but tab, LF, FF, CR and ESC). */
-const CONTROL = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
 const CONTROLS = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/g;
 
 /**
@@ -68,13 +69,12 @@ export function sniffBinary(buf: Buffer, file: string): InputError | null {
   if (startsWith(buf, ZIP)) return unsupported('压缩包或其他 Office 文件', 'a zip archive or another Office file');
   if (startsWith(buf, RTF)) return unsupported('RTF 文档', 'an RTF document', '。请另存为 .docx 或纯文本。', '. Save it as .docx or plain text.');
   // UTF-16 text has NULs too, but starts with a BOM.
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) && buf.length % 2 === 0) return null;
+  if ((startsWith(buf, UTF16LE_BOM) || startsWith(buf, UTF16BE_BOM)) && buf.length % 2 === 0) return null;
   const n = Math.min(buf.length, 8192);
   const head = buf.toString('latin1', 0, n);
-  if (!CONTROL.test(head)) return null;
-  if (head.indexOf('\0') >= 0) return unsupported('二进制文件', 'a binary file');
-  const controls = head.match(CONTROLS)?.length ?? 0;
-  if (controls / n > 0.05) return unsupported('二进制文件', 'a binary file');
+  const controls = head.match(CONTROLS);
+  if (!controls) return null;
+  if (head.indexOf('\0') >= 0 || controls.length / n > 0.05) return unsupported('二进制文件', 'a binary file');
   return null;
 }
 
