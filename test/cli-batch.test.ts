@@ -5,7 +5,6 @@
  * Every fixture is made by the test in a temporary folder; dist/cli.js is spawned as a user would run it.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +15,9 @@ import * as iconv from 'iconv-lite';
 import { CROSS_YEAR_RULES, lint, RULES } from '../server/src/core';
 import { main } from '../server/src/cli';
 import { htmlToText } from '../server/src/cli/docx';
+import type { JsonReport } from '../server/src/cli/format';
+import { runCli, type Run } from './cli-run';
 
-const CLI = join(process.cwd(), 'dist/cli.js');
 const SEED_DIR = 'test/fixtures/seeds';
 const SEEDS = readdirSync(SEED_DIR)
   .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
@@ -27,33 +27,6 @@ const SEED_002 = SEEDS.find((s) => s.startsWith('002_'))!;
 const SEED_003 = SEEDS.find((s) => s.startsWith('003_'))!;
 const SEED_001 = SEEDS.find((s) => s.startsWith('001_'))!;
 const SEED_004 = SEEDS.find((s) => s.startsWith('004_'))!;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  raw: Buffer;
-}
-
-/** `readerGone`: the reader of standard output goes away before anything is written (as `nianbao lint … | head -0`). */
-function runCli(args: string[], opts: { cwd?: string; input?: Buffer; readerGone?: boolean } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? process.cwd(), stdio: [opts.input ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    if (opts.readerGone) child.stdout?.destroy();
-    else child.stdout?.on('data', (b: Buffer) => out.push(b));
-    child.stderr?.on('data', (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill(), 20000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      const raw = Buffer.concat(out);
-      resolve({ status, stdout: raw.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), raw });
-    });
-    if (opts.input && child.stdin) child.stdin.end(opts.input);
-  });
-}
 
 /** The same CLI in this process (much faster than a node start per run); `spawned` runs cover the real binary. */
 async function runInProcess(args: string[], opts: { cwd?: string; input?: Buffer } = {}): Promise<Run> {
@@ -70,24 +43,6 @@ async function runInProcess(args: string[], opts: { cwd?: string; input?: Buffer
   return { status, stdout, stderr, raw: Buffer.from(stdout, 'utf8') };
 }
 
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-interface JsonReport {
-  file: string;
-  template: string | null;
-  year: number | null;
-  diagnostics: JsonDiagnostic[];
-  error?: string;
-  fixed?: number;
-  fixNote?: string;
-}
 const parseJson = (r: Run): JsonReport[] => JSON.parse(r.stdout) as JsonReport[];
 const strip = (r: JsonReport): Omit<JsonReport, 'file'> => {
   const { file: _file, ...rest } = r;

@@ -1,38 +1,17 @@
 /** The command line (dist/cli.js, built by npm test before mocha runs), spawned as a user would run it. */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, RULES } from '../server/src/core';
 import { sniffBinary } from '../server/src/cli/read';
+import type { JsonReport } from '../server/src/cli/format';
 import { draft } from './helpers';
+import { runCli, type Run } from './cli-run';
 
-const CLI = 'dist/cli.js';
 const SEED_002 = 'test/fixtures/seeds/002_7eb68c448bcdd812.txt';
 const SEED_003 = 'test/fixtures/seeds/003_075fb8c0c28ee6ce.txt';
 const SEED_004 = 'test/fixtures/seeds/004_94669dee5bbf1e6e.txt';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-function runCli(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill(), 15000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-  });
-}
 
 /** Every invocation is started once, all together in `before` (each node start costs ~0.2 s here). */
 const runs = new Map<string, Promise<Run>>();
@@ -47,22 +26,6 @@ function cli(...args: string[]): Run {
   return r;
 }
 
-interface JsonDiagnostic {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-interface JsonReport {
-  file: string;
-  template: '2019' | '2021' | null;
-  year: number | null;
-  diagnostics: JsonDiagnostic[];
-  error?: string;
-}
 function json(...args: string[]): { status: number | null; reports: JsonReport[]; stderr: string } {
   const r = cli('lint', '--format', 'json', ...args);
   return { status: r.status, reports: JSON.parse(r.stdout) as JsonReport[], stderr: r.stderr };

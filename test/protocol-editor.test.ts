@@ -14,51 +14,10 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { CodeLens, Diagnostic, DocumentSymbol, FoldingRange, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { ReportStatus, TotalSuggestion } from '../client/src/status';
 import { applyEdits } from './helpers';
+import { Inbox, messageOf, withTimeout } from './lsp-client';
 
 const SEED_002 = 'test/fixtures/seeds/002_7eb68c448bcdd812.txt';
-const TIMEOUT = 10000;
 const SECTION_NAMES = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
-
-/** Collects one kind of notification and lets a test wait for the next one that matches. */
-class Inbox<T> {
-  private seen: T[] = [];
-  private waiters: { pred: (p: T) => boolean; resolve: (p: T) => void }[] = [];
-  constructor(private readonly what: string) {}
-  push(p: T): void {
-    this.seen.push(p);
-    for (const w of this.waiters.slice()) {
-      if (w.pred(p)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(p);
-      }
-    }
-  }
-  mark(): number {
-    return this.seen.length;
-  }
-  next(label: string, pred: (p: T) => boolean, from: number): Promise<T> {
-    const already = this.seen.slice(from).find(pred);
-    if (already) return Promise.resolve(already);
-    return new Promise((res, rej) => {
-      const w = { pred, resolve: (p: T) => (clearTimeout(timer), res(p)) };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        rej(new Error(`timed out after ${TIMEOUT} ms waiting for ${this.what}: ${label}`));
-      }, TIMEOUT);
-      this.waiters.push(w);
-    });
-  }
-}
-
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`timed out after ${TIMEOUT} ms: ${what}`)), TIMEOUT);
-    }),
-  ]);
-}
 
 /** A language server in a child process with a scripted editor on the other end. */
 class Editor {
@@ -122,9 +81,6 @@ class Editor {
     }
   }
 }
-
-/** The text of a diagnostic message (LSP 3.18 allows markup). */
-const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 
 const relationLines = (p: PublishDiagnosticsParams): number[] => p.diagnostics.filter((d) => d.code === 'relation-mismatch').map((d) => d.range.start.line);
 

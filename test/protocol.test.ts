@@ -11,93 +11,32 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { lint } from '../server/src/core';
 import { applyEdits } from './helpers';
+import type { JsonReport } from '../server/src/cli/format';
+import { runCli } from './cli-run';
+import { Inbox, messageOf as msg, withTimeout } from './lsp-client';
 
 const SEED_002 = 'test/fixtures/seeds/002_7eb68c448bcdd812.txt';
 const SEED_004 = 'test/fixtures/seeds/004_94669dee5bbf1e6e.txt';
-const TIMEOUT = 10000;
-/** Diagnostic.message may be MarkupContent in LSP 3.18; this server sends plain strings. */
-const msg = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
-
-interface CliJson {
-  diagnostics: { rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[];
-}
-
-function runCliJson(file: string): Promise<CliJson[]> {
-  return new Promise((res, rej) => {
-    const child = spawn(process.execPath, ['dist/cli.js', 'lint', '--format', 'json', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.on('error', rej);
-    child.on('close', () => {
-      try {
-        res(JSON.parse(Buffer.concat(out).toString('utf8')) as CliJson[]);
-      } catch (e) {
-        rej(e);
-      }
-    });
-  });
-}
-
-/** Collects publishDiagnostics notifications and lets a test wait for the next one that matches. */
-class DiagnosticsInbox {
-  private seen: PublishDiagnosticsParams[] = [];
-  private waiters: { pred: (p: PublishDiagnosticsParams) => boolean; from: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-  push(p: PublishDiagnosticsParams): void {
-    this.seen.push(p);
-    for (const w of this.waiters.slice()) {
-      if (w.pred(p)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(p);
-      }
-    }
-  }
-  /** a mark to wait for notifications that arrive after this point */
-  mark(): number {
-    return this.seen.length;
-  }
-  next(what: string, pred: (p: PublishDiagnosticsParams) => boolean, from: number): Promise<PublishDiagnosticsParams> {
-    const already = this.seen.slice(from).find(pred);
-    if (already) return Promise.resolve(already);
-    return new Promise((res, rej) => {
-      const w = { pred, from, resolve: (p: PublishDiagnosticsParams) => (clearTimeout(timer), res(p)) };
-      const timer = setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        rej(new Error(`timed out after ${TIMEOUT} ms waiting for publishDiagnostics: ${what}`));
-      }, TIMEOUT);
-      this.waiters.push(w);
-    });
-  }
-}
-
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`timed out after ${TIMEOUT} ms: ${what}`)), TIMEOUT);
-    }),
-  ]);
-}
 
 describe('language server over stdio (JSON-RPC)', function () {
   this.timeout(30000);
   let child: ChildProcess;
   let conn: MessageConnection;
-  const inbox = new DiagnosticsInbox();
+  const inbox = new Inbox<PublishDiagnosticsParams>('publishDiagnostics');
   const stderr: string[] = [];
   const uri002 = pathToFileURL(resolve(SEED_002)).toString();
   const uri004 = pathToFileURL(resolve(SEED_004)).toString();
   const uriNotes = 'untitled:notes-1';
   const text002 = readFileSync(SEED_002, 'utf8');
   const text004 = readFileSync(SEED_004, 'utf8');
-  let cli002: Promise<CliJson[]>;
+  let cli002: Promise<JsonReport[]>;
   let open002: PublishDiagnosticsParams;
   let exitCode: Promise<number | null>;
   let initResult: { capabilities: { textDocumentSync?: { openClose?: boolean; change?: number }; codeActionProvider?: { codeActionKinds?: string[] } }; serverInfo?: { name: string } };
 
   before(async () => {
-    cli002 = runCliJson(SEED_002);
+    cli002 = runCli(['lint', '--format', 'json', SEED_002]).then((r) => JSON.parse(r.stdout) as JsonReport[]);
     child = spawn(process.execPath, ['dist/server.js', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', (b: Buffer) => stderr.push(b.toString('utf8')));
     exitCode = new Promise((res) => child.on('exit', (code) => res(code)));

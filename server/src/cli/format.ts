@@ -33,9 +33,23 @@ export interface JsonDiagnostic {
   endColumn: number;
 }
 
+/** One file in `--format json` (the contract other tools rely on; README). */
+export interface JsonReport {
+  file: string;
+  template: TemplateId | null;
+  year: number | null;
+  diagnostics: JsonDiagnostic[];
+  /** the file could not be read */
+  error?: string;
+  /** --fix: fixes applied (or that would be, with --dry-run) */
+  fixed?: number;
+  /** --fix: why the file was not written */
+  fixNote?: string;
+}
+
 export function toJson(reports: FileReport[], locale: Locale): string {
   const out = reports.map((r) => {
-    const o: { file: string; template: string | null; year: number | null; diagnostics: JsonDiagnostic[]; error?: string; fixed?: number; fixNote?: string } = {
+    const o: JsonReport = {
       file: r.file,
       template: r.template,
       year: r.year,

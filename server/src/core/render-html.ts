@@ -10,7 +10,7 @@ import { lint, type LintResult } from './lint';
 import type { Cell, ReportModel, Table, TableRow } from './model';
 import { cellName, formatInterval, type RelationResult } from './relations';
 import type { LintSettings } from './rule';
-import { columnGroups, expectedTemplate, tableDef, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
+import { applicationsHeader, expectedTemplate, reviewHeader, tableDef, TEMPLATES, type ColumnDef, type RowDef, type TableDef, type TemplateId } from './templates';
 import type { LintDiagnostic, Locale, Severity } from './types';
 import { mapped } from './arrays';
 
@@ -361,13 +361,7 @@ function activeTable(def: TableDef, table: Table, marks: Marks, locale: Locale):
 }
 
 function applicationsTable(def: TableDef, table: Table, marks: Marks, locale: Locale): string {
-  const spanning = def.spanningLabels ?? [];
-  const note = spanning.find((s) => s.includes('勾稽关系')) ?? '';
-  const applicant = spanning.find((s) => s === '申请人情况') ?? '';
-  const organisations = spanning.find((s) => s.includes('法人或其他组织')) ?? '';
-  const natural = def.columns.find((c) => c.key === 'natural');
-  const total = def.columns.find((c) => c.key === 'total');
-  const orgs = def.columns.filter((c) => c !== natural && c !== total);
+  const { note, applicant, organisations, natural, total, organisationColumns: orgs } = applicationsHeader(def);
   const out: string[] = [];
   out.push('<thead>');
   out.push(`<tr><th class="nb-corner" colspan="3" rowspan="3">${esc(note)}</th><th colspan="${def.columns.length}">${esc(applicant)}</th></tr>`);
@@ -431,9 +425,7 @@ function applicationsTable(def: TableDef, table: Table, marks: Marks, locale: Lo
 }
 
 function reviewTable(def: TableDef, table: Table, marks: Marks, locale: Locale): string {
-  const groups = columnGroups(def.columns);
-  const spanning = def.spanningLabels ?? [];
-  const [review, litigation, direct, afterReview] = [spanning[0] ?? '', spanning[1] ?? '', spanning[2] ?? '', spanning[3] ?? ''];
+  const { review, litigation, direct, afterReview, groups } = reviewHeader(def);
   const first = groups[0] ?? [];
   const rest = groups.slice(1);
   const restWidth = rest.reduce((n, g) => n + g.length, 0);

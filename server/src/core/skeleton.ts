@@ -4,7 +4,7 @@
  * one of the three layouts the parser reads (and is reused by quick fixes that insert a missing table),
  * so whatever it renders must parse back into the same table with all its rows.
  */
-import { columnGroups, TEMPLATES, type TableDef, type TemplateId } from './templates';
+import { applicationsHeader, reviewHeader, TEMPLATES, type TableDef, type TemplateId } from './templates';
 import { mapped } from './arrays';
 
 export type SkeletonLayout = 'cells' | 'tabs' | 'markdown';
@@ -26,13 +26,7 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
     return grid;
   }
   if (def.kind === 'applications') {
-    const spanning = def.spanningLabels ?? [];
-    const note = spanning.find((s) => s.includes('勾稽关系')) ?? '';
-    const applicant = spanning.find((s) => s === '申请人情况') ?? '';
-    const organisations = spanning.find((s) => s.includes('法人或其他组织')) ?? '';
-    const natural = def.columns.find((c) => c.key === 'natural');
-    const total = def.columns.find((c) => c.key === 'total');
-    const orgs = def.columns.filter((c) => c !== natural && c !== total);
+    const { note, applicant, organisations, natural, total, organisationColumns: orgs } = applicationsHeader(def);
     grid.push([note, '', applicant]);
     grid.push(['', '', natural?.label ?? '', organisations, ...mapped(orgs.slice(1), () => ''), total?.label ?? '']);
     grid.push(['', '', '', ...mapped(orgs, (c) => c.label)]);
@@ -49,9 +43,7 @@ function tableGrid(def: TableDef, values: CellValues | undefined): string[][] {
     return grid;
   }
   // review: 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five results each, one row of fifteen numbers
-  const groups = columnGroups(def.columns);
-  const spanning = def.spanningLabels ?? [];
-  const [review, litigation, direct, afterReview] = [spanning[0] ?? '', spanning[1] ?? '', spanning[2] ?? '', spanning[3] ?? ''];
+  const { review, litigation, direct, afterReview, groups } = reviewHeader(def);
   const results = mapped(groups[0] ?? [], (c) => c.label);
   const pad = (n: number): string[] => new Array<string>(Math.max(0, n)).fill('');
   grid.push([review, ...pad(results.length - 1), litigation]);
