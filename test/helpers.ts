@@ -105,7 +105,7 @@ export function tableFindings(text: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // tiny drafts
 
-export type DraftLayout = 'tabs' | 'cells' | 'markdown';
+export type DraftLayout = 'tabs' | 'cells' | 'markdown' | 'spaces';
 
 export interface DraftOptions {
   template?: TemplateId;
@@ -142,6 +142,8 @@ export function appDataRows(tpl: TemplateId): string[] {
 
 function tableRows(layout: DraftLayout, rows: string[][]): string[] {
   if (layout === 'tabs') return rows.map((r) => r.join('\t'));
+  // cells apart by runs of spaces, as a PDF viewer copies a table: an empty cell leaves no trace
+  if (layout === 'spaces') return rows.map((r) => r.filter((c) => c !== '').join('   '));
   if (layout === 'markdown') {
     const width = Math.max(...rows.map((r) => r.length));
     const pad = (r: string[]): string[] => [...r, ...new Array<string>(width - r.length).fill('')];

@@ -22,6 +22,7 @@ import {
   type Range,
 } from '../server/src/core';
 import { renderSkeleton } from '../server/src/core/skeleton';
+import { draft } from './helpers';
 
 const DIR = 'test/fixtures/seeds';
 const SEEDS = readdirSync(DIR)
@@ -245,6 +246,22 @@ describe('fixes on the seeds', () => {
       // every 2021 cell without a 2019 counterpart is left empty and flagged
       assert.ok(after.diagnostics.some((d) => d.rule === 'cell-missing' && /本年废止件数/.test(d.message.zh)), n);
     }
+  });
+
+  it('converting the 2019 tables of a draft whose cells are apart by spaces gives 2021 tables that read, values carried over', () => {
+    const two = ['2', '0', '0', '0', '0', '0', '2'];
+    // a 2022 report written in the 2019 format (as seeds 000 and 002)
+    const text = draft({ template: '2019', layout: 'spaces', title: '东莞市测试局2022年政府信息公开工作年度报告', apps: { r1: two, r3_1: two, r3_7: two } });
+    const r = lint(text);
+    assert.deepEqual(r.diagnostics.filter((d) => d.rule === 'relation-mismatch'), [], 'the draft adds up');
+    assert.ok(r.diagnostics.some((d) => d.rule === 'template-version'));
+    assert.equal(r.model.tables.find((t) => t.kind === 'applications')!.layout, 'spaces');
+    const after = lint(convertAll(r.model));
+    assert.deepEqual(after.diagnostics.filter((d) => d.rule === 'template-version' || d.rule === 'relation-mismatch' || d.rule === 'row-unreadable'), []);
+    const apps = after.model.tables.find((t) => t.kind === 'applications')!;
+    assert.equal(apps.template, '2021');
+    assert.equal(apps.rows.get('r1')!.cells.get('total')!.raw, '2');
+    assert.equal(apps.rows.get('r3_1')!.cells.get('natural')!.raw, '2');
   });
 
   it('a missing section is inserted with its heading (and table) at the right place', () => {

@@ -20,7 +20,7 @@ const CORPUS_TEXTS = readdirSync(CORPUS)
   .sort()
   .map((f) => readFileSync(join(CORPUS, f), 'utf8'));
 /** The five seeds, two generated drafts (Markdown, one cell per line 2019), then the PDF corpus. */
-export const DOCS = [...SEEDS, draft({ layout: 'markdown' }), draft({ layout: 'cells', template: '2019' }), ...CORPUS_TEXTS];
+export const DOCS = [...SEEDS, draft({ layout: 'markdown' }), draft({ layout: 'cells', template: '2019' }), draft({ layout: 'spaces' }), ...CORPUS_TEXTS];
 
 // ------------------------------------------------------------------------------------------------------------
 // generators

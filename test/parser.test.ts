@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { lint, parseReport, type Cell, type LintDiagnostic, type ReportModel, type Table } from '../server/src/core';
 import { matchLabel, normalizeLabel, numberingPrefix, stripSpaces } from '../server/src/core/labels';
 import { bodyKindOf } from '../server/src/core/parser';
-import { readRows } from '../server/src/core/parser/fields';
+import { readFileSync } from 'node:fs';
+import { readRows, spacedCells } from '../server/src/core/parser/fields';
 import { splitLines } from '../server/src/core/parser/lines';
-import { appDataRows, draft, formatFinding, lineOf, linesOf, TABLE_RULES, tableFindings, textAt } from './helpers';
+import { appDataRows, applyEdits, draft, formatFinding, lineOf, linesOf, TABLE_RULES, tableFindings, textAt } from './helpers';
 
 const apps = (m: ReportModel): Table => {
   const t = m.tables.find((x) => x.kind === 'applications');
@@ -232,7 +233,7 @@ describe('parser: the three table layouts', () => {
     r4: ['1', '0', '0', '0', '0', '0', '1'],
   };
 
-  for (const layout of ['tabs', 'cells', 'markdown'] as const) {
+  for (const layout of ['tabs', 'cells', 'markdown', 'spaces'] as const) {
     it(`reads every cell of a 2021 draft in the ${layout} layout`, () => {
       const text = draft({ layout, apps: values });
       const m = parseReport(text);
@@ -262,6 +263,7 @@ describe('parser: the three table layouts', () => {
     const tabs = snapshot(parseReport(draft({ layout: 'tabs', apps: values })));
     assert.deepEqual(snapshot(parseReport(draft({ layout: 'cells', apps: values }))), tabs);
     assert.deepEqual(snapshot(parseReport(draft({ layout: 'markdown', apps: values }))), tabs);
+    assert.deepEqual(snapshot(parseReport(draft({ layout: 'spaces', apps: values }))), tabs);
   });
 
   it('detects the layout of a region from its lines', () => {
@@ -422,5 +424,81 @@ describe('parser: template detection', () => {
     assert.equal(m.template, '2021');
     assert.equal(apps(m).template, '2019');
     assert.equal(apps(m).rows.size, 27);
+  });
+});
+
+describe('tables whose cells are separated by spaces (copied from a PDF viewer, aligned by hand)', () => {
+  const cells = (s: string, needNumber = false): string[] | null => spacedCells(s, needNumber)?.map(([a, b]) => s.slice(a, b)) ?? null;
+  const SEED_003 = 'test/fixtures/seeds/003_075fb8c0c28ee6ce.txt';
+  const SEED_004 = 'test/fixtures/seeds/004_94669dee5bbf1e6e.txt';
+  /** a seed whose tab-separated rows are re-typed with runs of spaces */
+  const spaced = (file: string): string => readFileSync(file, 'utf8').replace(/\t+/g, '   ');
+
+  it('splits a line into cells at runs of two or more spaces, keeping single spaces inside labels', () => {
+    assert.deepEqual(cells('（一）予以公开   5   0   0'), ['（一）予以公开', '5', '0', '0']);
+    assert.deepEqual(cells('自然 人   法人或其他组织   总计'), ['自然 人', '法人或其他组织', '总计']);
+    assert.deepEqual(cells('\u3000\u3000（二）部分公开\u3000\u30001\u3000\u30002  '), ['（二）部分公开', '1', '2']);
+    // the numbers at the end of a cell, apart by single spaces, are cells of their own (two or more of them)
+    assert.deepEqual(cells('（一）予以公开 5 0 0 0 0 0 5'), ['（一）予以公开', '5', '0', '0', '0', '0', '0', '5']);
+    assert.deepEqual(cells('1.属于国家秘密 - 0 /'), ['1.属于国家秘密', '-', '0', '/']);
+    assert.deepEqual(cells('5 0 0'), ['5', '0', '0']);
+    // one number after a single space is part of the text; so is a line without a run of spaces
+    assert.equal(cells('本年度共收到申请 5'), null);
+    assert.equal(cells('本年度共收到申请5件，办结5件。'), null);
+    assert.equal(cells('2022年 1月 1日'), null);
+  });
+
+  it('is a table row for the headings only when a number follows the label', () => {
+    assert.deepEqual(cells('三、本年度办理结果   （一）予以公开   0', true), ['三、本年度办理结果', '（一）予以公开', '0']);
+    assert.equal(cells('自然人   法人或其他组织', true), null);
+    assert.equal(cells('（二）部分公开   -   -', true), null);
+  });
+
+  it('detects the layout: rows of cells apart by spaces, unless numbers on lines of their own (PDF text) are as many', () => {
+    const lines = (s: string) => splitLines(s).lines;
+    assert.equal(readRows(lines('规章   0   0   0\n行政规范性文件   1   0   1'), 0, 1).layout, 'spaces');
+    assert.equal(readRows(lines('规章\n0\n0\n0\n行政规范性文件   1   0   1'), 0, 4).layout, 'stream');
+    assert.equal(readRows(lines('规章\t0\t0\t0\n行政规范性文件   1   0   1'), 0, 1).layout, 'tabs');
+    const row = readRows(lines('行政规范性文件   12   0   3'), 0, 0).rows[0];
+    assert.deepEqual(
+      row.fields.map((f) => [f.text, f.range.start.character, f.range.end.character]),
+      [
+        ['行政规范性文件', 0, 7],
+        ['12', 10, 12],
+        ['0', 15, 16],
+        ['3', 19, 20],
+      ],
+    );
+  });
+
+  it('a table row that starts like a heading (三、本年度办理结果  （一）予以公开  5 …) is no section heading', () => {
+    const m = parseReport(spaced(SEED_003));
+    assert.deepEqual(
+      m.sections.map((s) => s.official),
+      [1, 2, 3, 4, 5, 6],
+    );
+    assert.deepEqual(lint(m.text).diagnostics.filter((d) => d.rule === 'section-structure'), []);
+    const t = apps(m);
+    assert.equal(t.layout, 'spaces');
+    assert.equal(t.template, '2021');
+    assert.deepEqual(t.rowOrder, apps(parseReport(readFileSync(SEED_003, 'utf8'))).rowOrder, 'the rows of the seed itself');
+    assert.equal(t.rows.size, 30, 'every row of the 2021 table, heading and group rows included');
+    for (const row of t.rows.values()) for (const c of row.cells.values()) if (c.state !== 'absent') assert.equal(textAt(m.text, c.range), c.raw);
+  });
+
+  it('seed 004 re-typed with spaces gives the findings of the seed (rule, line, message)', () => {
+    const key = (d: LintDiagnostic): string => `${d.range.start.line} ${d.rule} ${d.message.zh}`;
+    assert.deepEqual(lint(spaced(SEED_004)).diagnostics.map(key), lint(readFileSync(SEED_004, 'utf8')).diagnostics.map(key));
+  });
+
+  it('a wrong total is underlined exactly and its suggested fix edits only that number', () => {
+    const text = draft({ layout: 'spaces', apps: { r1: ['2', '0', '0', '0', '0', '0', '3'] } });
+    const ds = lint(text).diagnostics.filter((d) => d.rule === 'relation-mismatch');
+    const row = ds.find((d) => d.range.start.line === lineOf(text, '一、本年新收政府信息公开申请数量'));
+    assert.ok(row, ds.map(formatFinding).join('\n'));
+    assert.equal(textAt(text, row.range), '3');
+    const fixed = applyEdits(text, row.fixes[0].edits);
+    assert.equal(linesOf(fixed).length, linesOf(text).length);
+    assert.ok(fixed.includes('一、本年新收政府信息公开申请数量   2   0   0   0   0   0   2'));
   });
 });

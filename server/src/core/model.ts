@@ -7,7 +7,7 @@ import type { CellValue } from './numbers';
 import type { TableKind, TemplateId } from './templates';
 import type { Range, Text2 } from './types';
 
-export type Layout = 'cells' | 'tabs' | 'markdown' | 'stream' | 'none';
+export type Layout = 'cells' | 'tabs' | 'spaces' | 'markdown' | 'stream' | 'none';
 
 /** A piece of text of the document with its exact range. */
 export interface Span {

@@ -3,6 +3,8 @@
  * - `cells`: one cell per line, each starting with a tab, rows separated by blank lines (Word → text);
  *   a line without a tab right after a cell continues that cell (labels broken across lines);
  * - `tabs`: one row per line, cells separated by tabs;
+ * - `spaces`: one row per line, cells separated by runs of spaces (a table copied from a PDF viewer, or aligned by
+ *   hand): see spacedCells;
  * - `markdown`: pipe tables;
  * - `stream`: no tabs at all (PDF → text): every line is a field and row boundaries are unknown.
  */
@@ -11,6 +13,7 @@ import { parseCellValue, type CellValue } from '../numbers';
 import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
 import { isBlank, isSpaceCode, range, trimmedEnd } from './lines';
+import { mapped } from '../arrays';
 
 export interface Field {
   text: string;
@@ -70,6 +73,116 @@ function markdownFields(lineText: string, line: number): Field[] {
   return splitCells(lineText, line, 124 /* | */, a, b);
 }
 
+/** The longest text read as a cell value of a space-separated row (1,234,567.1234万元 is 17 characters). */
+const MAX_VALUE_LENGTH = 24;
+
+/**
+ * Whether a piece of a line may be a cell value at all, by its length and first character (a label starts with
+ * a Chinese character or a bracket): the sentences of a paragraph are never read as numbers (or cached as such).
+ */
+function mayBeCellValue(s: string): boolean {
+  if (s.length === 0 || s.length > MAX_VALUE_LENGTH) return false;
+  const c = s.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff) return c === 0x65e0 /* 无 */ || c === 0x7a7a /* 空 */;
+  return c !== 0xff08 /* （ */ && c !== 40 /* ( */;
+}
+
+/** A cell value of a space-separated row: a number or a placeholder (- / — 无 …), not a label. */
+function isValueToken(s: string): boolean {
+  if (!mayBeCellValue(s)) return false;
+  const k = parseCellValue(s).kind;
+  return k === 'number' || k === 'placeholder';
+}
+
+function isNumberToken(s: string): boolean {
+  return mayBeCellValue(s) && parseCellValue(s).kind === 'number';
+}
+
+/** A character that may follow the space before a value: another space, a digit, a sign or a dash, a slash. */
+function opensValue(c: number): boolean {
+  return isSpaceCode(c) || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 43 || c === 45 || c === 0xff0d || c === 0x2014 || c === 0x2013 || c === 0x2212 || c === 47 || c === 0xff0f;
+}
+
+/**
+ * Whether a line may split into cells: a space followed by another space or by a number or dash (ASCII spaces are
+ * found natively), or any ideographic or no-break space. Chinese text holds no space at all, or single spaces between
+ * words, and is ruled out without reading it character by character.
+ */
+function maySplit(text: string): boolean {
+  for (let p = text.indexOf(' '); p >= 0; p = text.indexOf(' ', p + 1)) if (p + 1 < text.length && opensValue(text.charCodeAt(p + 1))) return true;
+  return text.indexOf('\u3000') >= 0 || text.indexOf('\u00a0') >= 0;
+}
+
+/**
+ * The cells of a line whose cells are separated by spaces instead of tabs (a table copied from a PDF viewer or
+ * aligned by hand), as [start, end) pairs: a run of two or more whitespace characters separates cells; a single
+ * space stays inside a label (`自然 人`), except between the numbers at the end of a cell (`（一）予以公开 5 0 0`:
+ * two or more such numbers, or a cell of numbers only, are cells of their own). null when the line holds fewer
+ * than two cells, or, with `needNumber`, no number (a heading is no table row unless numbers follow it).
+ */
+export function spacedCells(text: string, needNumber: boolean): [number, number][] | null {
+  return maySplit(text) ? splitSpaced(text, needNumber) : null;
+}
+
+/** spacedCells past the quick test (kept out of line: the callers run on every line, this on few). */
+function splitSpaced(text: string, needNumber: boolean): [number, number][] | null {
+  const pieces: [number, number][] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const a = i;
+    let b = i;
+    // the piece runs on over single spaces; a run of two or more ends it
+    while (i < n) {
+      if (!isSpaceCode(text.charCodeAt(i))) {
+        b = ++i;
+        continue;
+      }
+      let j = i;
+      while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+      if (j - i >= 2 || j >= n) break;
+      i = j;
+    }
+    splitTrailingValues(text, a, b, pieces);
+  }
+  if (pieces.length < 2) return null;
+  if (!needNumber) return pieces;
+  for (const [a, b] of pieces) if (isNumberToken(text.slice(a, b))) return pieces;
+  return null;
+}
+
+/** Add the piece [a, b) to `out`, its trailing numbers separated by single spaces as cells of their own. */
+function splitTrailingValues(text: string, a: number, b: number, out: [number, number][]): void {
+  // the tokens of the piece, from its end, while they are values
+  const tokens: [number, number][] = [];
+  let end = b;
+  while (end > a) {
+    let start = end;
+    while (start > a && end - start <= MAX_VALUE_LENGTH && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    if ((start > a && !isSpaceCode(text.charCodeAt(start - 1))) || !isValueToken(text.slice(start, end))) break;
+    tokens.push([start, end]);
+    let k = start;
+    while (k > a && isSpaceCode(text.charCodeAt(k - 1))) k--;
+    end = k;
+  }
+  const allValues = end <= a;
+  if (tokens.length < 2 && !(allValues && tokens.length === 1)) {
+    out.push([a, b]);
+    return;
+  }
+  if (!allValues) out.push([a, end]);
+  for (let t = tokens.length - 1; t >= 0; t--) out.push(tokens[t]);
+}
+
+/** The row of a line whose cells are separated by spaces, or null (see spacedCells). */
+function spacedRow(text: string, line: number): PhysRow | null {
+  const cells = splitSpaced(text, false);
+  if (!cells) return null;
+  return { fields: mapped(cells, ([a, b]) => ({ text: text.slice(a, b), range: range(line, a, b), line, value: undefined })), firstLine: line, lastLine: line };
+}
+
 export function readRows(lines: string[], first: number, last: number, directives = true): { rows: PhysRow[]; layout: Layout } {
   const rows: PhysRow[] = [];
   let block: PhysRow | null = null;
@@ -77,6 +190,7 @@ export function readRows(lines: string[], first: number, last: number, directive
   let tabs = 0;
   let cells = 0;
   let md = 0;
+  let spacedRows = 0;
   for (let i = first; i <= last && i < lines.length; i++) {
     const text = lines[i];
     if (directives && isDirectiveLine(text)) continue;
@@ -117,6 +231,16 @@ export function readRows(lines: string[], first: number, last: number, directive
       rows.push({ fields: splitCells(text, i, 9 /* tab */, 0, text.length), firstLine: i, lastLine: i });
       continue;
     }
+    if (!(block && prevWasBlockLine && block.fields.length > 0) && maySplit(text)) {
+      const spaced = spacedRow(text, i);
+      if (spaced) {
+        spacedRows++;
+        block = null;
+        prevWasBlockLine = false;
+        rows.push(spaced);
+        continue;
+      }
+    }
     // the line is not blank, so its field is its trimmed text (fieldOf)
     const f = fieldOf(text, i, 0, text.length);
     if (block && prevWasBlockLine && block.fields.length > 0) {
@@ -131,6 +255,21 @@ export function readRows(lines: string[], first: number, last: number, directive
     prevWasBlockLine = false;
     rows.push({ fields: [f], firstLine: i, lastLine: i });
   }
-  const layout: Layout = md > 0 && md >= tabs && md >= cells ? 'markdown' : cells > tabs ? 'cells' : tabs > 0 ? 'tabs' : rows.length ? 'stream' : 'none';
+  let loneNumbers = 0;
+  if (spacedRows > 0) for (const r of rows) if (r.fields.length === 1 && isNumberToken(r.fields[0].text)) loneNumbers++;
+  // rows of cells separated by spaces make a table of their own kind unless numbers on lines of their own (PDF
+  // text, read as a stream) are as many
+  const layout: Layout =
+    md > 0 && md >= tabs && md >= cells
+      ? 'markdown'
+      : cells > tabs + spacedRows
+        ? 'cells'
+        : tabs > 0 && tabs >= spacedRows
+          ? 'tabs'
+          : spacedRows > 0 && spacedRows >= loneNumbers
+            ? 'spaces'
+            : rows.length
+              ? 'stream'
+              : 'none';
   return { rows, layout };
 }
