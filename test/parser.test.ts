@@ -471,6 +471,21 @@ describe('tables whose cells are separated by spaces (copied from a PDF viewer, 
     );
   });
 
+  it('a row splits only into table cells: values, labels of the official tables, or one or two stray characters', () => {
+    const lines = (s: string) => splitLines(s).lines;
+    const fields = (s: string): string[][] => readRows(lines(s), 0, lines(s).length - 1).rows.map((r) => r.fields.map((f) => f.text));
+    // a sentence, a date, a note: one piece of text each, as before this layout was read
+    assert.deepEqual(fields('本年度共收到申请  5件，办结  5件。\n2022年  1月  1日\n说明：  1  2'), [['本年度共收到申请  5件，办结  5件。'], ['2022年  1月  1日'], ['说明：  1  2']]);
+    // a vertical cell split by the conversion (开) does not keep the row from being read
+    assert.deepEqual(fields('开  2. 其他法律行政法规禁止公开  0  0'), [['开', '2. 其他法律行政法规禁止公开', '0', '0']]);
+    // in section 四 of a seed, such lines add no number to the table and no stray
+    const text = readFileSync(SEED_003, 'utf8');
+    const at = text.indexOf('\n', text.indexOf('四、政府信息公开行政复议、行政诉讼情况')) + 1;
+    const inject = (gap: string): string => text.slice(0, at) + ['本年度共收到申请', '5件，办结', '5件。\n2022年', '1月', '1日\n说明：', '1', '2\n'].join(gap) + text.slice(at);
+    const key = (d: LintDiagnostic): string => `${d.range.start.line} ${d.rule} ${d.message.zh}`;
+    assert.deepEqual(lint(inject('  ')).diagnostics.map(key), lint(inject(' ')).diagnostics.map(key));
+  });
+
   it('a table row that starts like a heading (三、本年度办理结果  （一）予以公开  5 …) is no section heading', () => {
     const m = parseReport(spaced(SEED_003));
     assert.deepEqual(

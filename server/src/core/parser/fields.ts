@@ -14,6 +14,8 @@ import type { Range } from '../types';
 import { isDirectiveLine } from './directives';
 import { isBlank, isSpaceCode, range, trimmedEnd } from './lines';
 import { mapped } from '../arrays';
+import { matchLabel } from '../labels';
+import type { TableKind } from '../templates';
 
 export interface Field {
   text: string;
@@ -176,10 +178,30 @@ function splitTrailingValues(text: string, a: number, b: number, out: [number, n
   for (let t = tokens.length - 1; t >= 0; t--) out.push(tokens[t]);
 }
 
-/** The row of a line whose cells are separated by spaces, or null (see spacedCells). */
+const KINDS: TableKind[] = ['applications', 'active', 'review'];
+/** The last character of a sentence or a clause: a piece ending so is text, not a cell. */
+const CLAUSE_END = '。；;，,：:！？!?、';
+
+/**
+ * Whether the pieces of a line are cells of a table: none ends like a clause, and each is a value, a label of one
+ * of the official tables or one or two characters (a vertical cell split by a conversion: 开). A sentence with
+ * double spaces (本年度共收到申请  5件，办结  5件。) or a date (2022年  1月  1日) stays one piece of text, as it
+ * was before this layout was read.
+ */
+function tabular(text: string, cells: [number, number][]): boolean {
+  for (const [a, b] of cells) {
+    if (CLAUSE_END.includes(text.charAt(b - 1))) return false;
+    const piece = text.slice(a, b);
+    if (piece.length <= 2 || isValueToken(piece)) continue;
+    if (!KINDS.some((k) => matchLabel(piece, k).length > 0)) return false;
+  }
+  return true;
+}
+
+/** The row of a line whose cells are separated by spaces, or null (see spacedCells and tabular). */
 function spacedRow(text: string, line: number): PhysRow | null {
   const cells = splitSpaced(text, false);
-  if (!cells) return null;
+  if (!cells || !tabular(text, cells)) return null;
   return { fields: mapped(cells, ([a, b]) => ({ text: text.slice(a, b), range: range(line, a, b), line, value: undefined })), firstLine: line, lastLine: line };
 }
 
