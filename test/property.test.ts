@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { applyEdits as coreApply, fixAllEdits, INTERNAL_ERROR_RULE, lint, type LintDiagnostic } from '../server/src/core';
 import { citationsIn, enumerationLabel, isPageNumber, mayOccur, readShi, readYearClaims, SEARCHED_WORDS, startsWithHeading, UNIQUE_WORDS, wordsIn, type Run } from '../server/src/core/parser/narrative';
 import { chineseNumeral, CN_NUMERAL_CHARS, isCnNumeralCode, isSpaceCode, SPACE_CHARS, splitByChars, splitLines, trimmedEnd } from '../server/src/core/parser/lines';
-import { mayBeValue } from '../server/src/core/parser/tables';
+import { mayBeValue } from '../server/src/core/parser/fields';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
 import { mapped } from '../server/src/core/arrays';

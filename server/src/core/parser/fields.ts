@@ -79,14 +79,19 @@ function markdownFields(lineText: string, line: number): Field[] {
 const MAX_VALUE_LENGTH = 24;
 
 /**
- * Whether a piece of a line may be a cell value at all, by its length and first character (a label starts with
- * a Chinese character or a bracket): the sentences of a paragraph are never read as numbers (or cached as such).
+ * False for a field that cannot be a value: it starts with a Chinese character (other than the placeholders
+ * 无 and 空) or a bracket, as every label does. Such a field goes to the labels without being read as a number.
  */
-function mayBeCellValue(s: string): boolean {
-  if (s.length === 0 || s.length > MAX_VALUE_LENGTH) return false;
-  const c = s.charCodeAt(0);
+export function mayBeValue(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0);
   if (c >= 0x4e00 && c <= 0x9fff) return c === 0x65e0 /* 无 */ || c === 0x7a7a /* 空 */;
   return c !== 0xff08 /* （ */ && c !== 40 /* ( */;
+}
+
+/** A piece of a line that may be a cell value, by its length and first character: a sentence is never parsed. */
+function mayBeCellValue(s: string): boolean {
+  return s.length > 0 && s.length <= MAX_VALUE_LENGTH && mayBeValue(s);
 }
 
 /** A cell value of a space-separated row: a number or a placeholder (- / — 无 …), not a label. */

@@ -7,7 +7,7 @@ import { matchLabel, type LabelMatch, type LabelRole } from '../labels';
 import type { Cell, Layout, LabelRef, Table, TableRow } from '../model';
 import { TEMPLATES, templateIndex, type TableDef, type TableKind, type TemplateId } from '../templates';
 import type { Range } from '../types';
-import { valueOf, type Field, type PhysRow } from './fields';
+import { mayBeValue, valueOf, type Field, type PhysRow } from './fields';
 import { mapped } from '../arrays';
 
 interface Classified {
@@ -28,17 +28,6 @@ function pick(matches: LabelMatch[], roles: LabelRole[], preferTable?: string): 
     if (any) return any;
   }
   return null;
-}
-
-/**
- * False for a field that cannot be a value: it starts with a Chinese character (other than the placeholders
- * 无 and 空) or a bracket, as every label does. Such a field goes to the labels without being read as a number.
- */
-export function mayBeValue(text: string): boolean {
-  if (text.length === 0) return true;
-  const c = text.charCodeAt(0);
-  if (c >= 0x4e00 && c <= 0x9fff) return c === 0x65e0 /* 无 */ || c === 0x7a7a /* 空 */;
-  return c !== 0xff08 /* （ */ && c !== 40 /* ( */;
 }
 
 function classify(f: Field, kind: TableKind, roles: LabelRole[], preferTable?: string): Classified {
