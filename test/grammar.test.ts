@@ -196,6 +196,18 @@ describe('TextMate grammar (syntaxes/nianbao.tmLanguage.json)', () => {
     assertNoScope(g, prose, '其他信息', 'support.constant');
   });
 
+  it('marks the labels of a table whose cells are apart by runs of spaces (copied from a PDF viewer)', () => {
+    const row = '三、本年度办理结果   （一）予以公开   5   0   0   0   0   0   5';
+    assertScope(g, row, '三、本年度办理结果', 'support.constant.label.row');
+    assertScope(g, row, '（一）予以公开', 'support.constant.label.row');
+    assertNoScope(g, row, '三、', 'markup.heading');
+    assertScope(g, row, '5', 'constant.numeric');
+    const header = '\u3000\u3000自然人\u3000\u3000法人或其他组织   总计';
+    for (const label of ['自然人', '法人或其他组织', '总计']) assertScope(g, header, label, 'support.constant.label.column');
+    // one space is no cell boundary: the words of a sentence stay text
+    assertNoScope(g, '本年 行政许可 事项', '行政许可', 'support.constant');
+  });
+
   it('marks the official column labels of the tables', () => {
     const applicants = seedLine('003', /^\t自然人\t法人或其他组织/);
     assertScope(g, applicants, '自然人', 'support.constant.label.column');
