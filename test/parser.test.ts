@@ -3,7 +3,7 @@ import { lint, parseReport, type Cell, type LintDiagnostic, type ReportModel, ty
 import { matchLabel, normalizeLabel, numberingPrefix, stripSpaces } from '../server/src/core/labels';
 import { bodyKindOf } from '../server/src/core/parser';
 import { readFileSync } from 'node:fs';
-import { readRows, spacedCells } from '../server/src/core/parser/fields';
+import { isSpacedRowWithNumbers, readRows, spacedCells } from '../server/src/core/parser/fields';
 import { splitLines } from '../server/src/core/parser/lines';
 import { appDataRows, applyEdits, draft, formatFinding, lineOf, linesOf, TABLE_RULES, tableFindings, textAt } from './helpers';
 
@@ -428,7 +428,7 @@ describe('parser: template detection', () => {
 });
 
 describe('tables whose cells are separated by spaces (copied from a PDF viewer, aligned by hand)', () => {
-  const cells = (s: string, needNumber = false): string[] | null => spacedCells(s, needNumber)?.map(([a, b]) => s.slice(a, b)) ?? null;
+  const cells = (s: string): string[] | null => spacedCells(s)?.map(([a, b]) => s.slice(a, b)) ?? null;
   const SEED_003 = 'test/fixtures/seeds/003_075fb8c0c28ee6ce.txt';
   const SEED_004 = 'test/fixtures/seeds/004_94669dee5bbf1e6e.txt';
   /** a seed whose tab-separated rows are re-typed with runs of spaces */
@@ -437,7 +437,7 @@ describe('tables whose cells are separated by spaces (copied from a PDF viewer, 
   it('splits a line into cells at runs of two or more spaces, keeping single spaces inside labels', () => {
     assert.deepEqual(cells('（一）予以公开   5   0   0'), ['（一）予以公开', '5', '0', '0']);
     assert.deepEqual(cells('自然 人   法人或其他组织   总计'), ['自然 人', '法人或其他组织', '总计']);
-    assert.deepEqual(cells('\u3000\u3000（二）部分公开\u3000\u30001\u3000\u30002  '), ['（二）部分公开', '1', '2']);
+    assert.deepEqual(cells('\u3000\u3000（一）予以公开\u3000\u30001\u3000\u30002  '), ['（一）予以公开', '1', '2']);
     // the numbers at the end of a cell, apart by single spaces, are cells of their own (two or more of them)
     assert.deepEqual(cells('（一）予以公开 5 0 0 0 0 0 5'), ['（一）予以公开', '5', '0', '0', '0', '0', '0', '5']);
     assert.deepEqual(cells('1.属于国家秘密 - 0 /'), ['1.属于国家秘密', '-', '0', '/']);
@@ -449,9 +449,10 @@ describe('tables whose cells are separated by spaces (copied from a PDF viewer, 
   });
 
   it('is a table row for the headings only when a number follows the label', () => {
-    assert.deepEqual(cells('三、本年度办理结果   （一）予以公开   0', true), ['三、本年度办理结果', '（一）予以公开', '0']);
-    assert.equal(cells('自然人   法人或其他组织', true), null);
-    assert.equal(cells('（二）部分公开   -   -', true), null);
+    assert.equal(isSpacedRowWithNumbers('三、本年度办理结果   （一）予以公开   0'), true);
+    assert.equal(isSpacedRowWithNumbers('自然人   法人或其他组织'), false);
+    assert.equal(isSpacedRowWithNumbers('（二）部分公开   -   -'), false);
+    assert.equal(isSpacedRowWithNumbers('三、收到和处理政府信息公开申请情况'), false);
   });
 
   it('detects the layout: rows of cells apart by spaces, unless numbers on lines of their own (PDF text) are as many', () => {

@@ -4,7 +4,7 @@
  *   a line without a tab right after a cell continues that cell (labels broken across lines);
  * - `tabs`: one row per line, cells separated by tabs;
  * - `spaces`: one row per line, cells separated by runs of spaces (a table copied from a PDF viewer, or aligned by
- *   hand): see spacedCells;
+ *   hand): see splitSpaced and tabular;
  * - `markdown`: pipe tables;
  * - `stream`: no tabs at all (PDF → text): every line is a field and row boundaries are unknown.
  */
@@ -121,18 +121,12 @@ function maySplit(text: string): boolean {
 }
 
 /**
- * The cells of a line whose cells are separated by spaces instead of tabs (a table copied from a PDF viewer or
- * aligned by hand), as [start, end) pairs: a run of two or more whitespace characters separates cells; a single
- * space stays inside a label (`自然 人`), except between the numbers at the end of a cell (`（一）予以公开 5 0 0`:
- * two or more such numbers, or a cell of numbers only, are cells of their own). null when the line holds fewer
- * than two cells, or, with `needNumber`, no number (a heading is no table row unless numbers follow it).
+ * The pieces of a line split at runs of spaces (see spacedCells), as [start, end) pairs: a run of two or more
+ * whitespace characters ends a piece; a single space stays inside it (`自然 人`), except between the numbers at the
+ * end of a piece (`（一）予以公开 5 0 0`: two or more such numbers, or a piece of numbers only, are pieces of their
+ * own). null when the line holds fewer than two pieces.
  */
-export function spacedCells(text: string, needNumber: boolean): [number, number][] | null {
-  return maySplit(text) ? splitSpaced(text, needNumber) : null;
-}
-
-/** spacedCells past the quick test (kept out of line: the callers run on every line, this on few). */
-function splitSpaced(text: string, needNumber: boolean): [number, number][] | null {
+function splitSpaced(text: string): [number, number][] | null {
   const pieces: [number, number][] = [];
   let i = 0;
   const n = text.length;
@@ -154,10 +148,7 @@ function splitSpaced(text: string, needNumber: boolean): [number, number][] | nu
     }
     splitTrailingValues(text, a, b, pieces);
   }
-  if (pieces.length < 2) return null;
-  if (!needNumber) return pieces;
-  for (const [a, b] of pieces) if (isNumberToken(text.slice(a, b))) return pieces;
-  return null;
+  return pieces.length < 2 ? null : pieces;
 }
 
 /** Add the piece [a, b) to `out`, its trailing numbers separated by single spaces as cells of their own. */
@@ -203,11 +194,27 @@ function tabular(text: string, cells: [number, number][]): boolean {
   return true;
 }
 
-/** The row of a line whose cells are separated by spaces, or null (see spacedCells and tabular). */
+/**
+ * The cells of a table row whose cells are separated by spaces instead of tabs (a table copied from a PDF viewer or
+ * aligned by hand), as [start, end) pairs: the pieces of splitSpaced, when they are tabular; else null.
+ */
+export function spacedCells(text: string): [number, number][] | null {
+  if (!maySplit(text)) return null;
+  const cells = splitSpaced(text);
+  return cells && tabular(text, cells) ? cells : null;
+}
+
+/** A table row separated by spaces that holds a number (a heading followed by numbers is such a row, no heading). */
+export function isSpacedRowWithNumbers(text: string): boolean {
+  const cells = spacedCells(text);
+  return cells !== null && cells.some(([a, b]) => isNumberToken(text.slice(a, b)));
+}
+
+/** The row of a line whose cells are separated by spaces, or null (past readRows' quick test; kept out of line). */
 function spacedRow(text: string, line: number): PhysRow | null {
-  const cells = splitSpaced(text, false);
+  const cells = splitSpaced(text);
   if (!cells || !tabular(text, cells)) return null;
-  return { fields: mapped(cells, ([a, b]) => ({ text: text.slice(a, b), range: range(line, a, b), line, value: undefined })), firstLine: line, lastLine: line };
+  return { fields: mapped(cells, ([a, b]) => fieldOf(text, line, a, b)), firstLine: line, lastLine: line };
 }
 
 export function readRows(lines: string[], first: number, last: number, directives = true): { rows: PhysRow[]; layout: Layout } {

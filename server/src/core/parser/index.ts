@@ -6,7 +6,7 @@ import type { BodyInfo, BodyKind, Heading, ReportModel, Section, Table, Title, Y
 import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
-import { readRows, spacedCells } from './fields';
+import { isSpacedRowWithNumbers, readRows } from './fields';
 import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range, spanRange } from './lines';
 import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
@@ -65,7 +65,7 @@ function readHeading(text: string, index: number, upper: boolean): Heading | nul
   let m: RegExpExecArray | null;
   if (upper) {
     // (a table row whose cells are separated by spaces starts like a heading: 三、本年度办理结果  （一）予以公开  5 …)
-    if (!(m = L1_RE.exec(text)) || spacedCells(text, true)) return null;
+    if (!(m = L1_RE.exec(text)) || isSpacedRowWithNumbers(text)) return null;
     const rest = text.slice(m[0].length);
     const title = headingTitle(rest);
     const restEnd = rest.trimEnd().length;
