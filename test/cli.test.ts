@@ -3,9 +3,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lint, RULES } from '../server/src/core';
+import { lint, RULES, type LintDiagnostic } from '../server/src/core';
 import { sniffBinary } from '../server/src/cli/read';
-import type { JsonReport } from '../server/src/cli/format';
+import { jsonChunks, toJson, type FileReport, type JsonReport } from '../server/src/cli/format';
+import { processTask } from '../server/src/cli/process';
 import { draft } from './helpers';
 import { runCli, type Run } from './cli-run';
 
@@ -90,6 +91,10 @@ describe('cli', function () {
     start('lint', p('notes.txt'));
     start('rules');
     start('lint', '--format', 'json', '--quiet', SEED_003, SEED_002);
+    start('lint', '--format', 'json', '-o', p('out.json'), SEED_002, SEED_003);
+    start('lint', '-o', p('out.txt'), SEED_002, SEED_003);
+    start('lint', SEED_002, SEED_003);
+    start('lint', '--format', 'json', '-o', dir, SEED_003);
     const keys = [...runs.keys()];
     const done = await Promise.all(runs.values());
     results = new Map(keys.map((k, i) => [k, done[i]]));
@@ -150,6 +155,27 @@ describe('cli', function () {
         [345, 2, 345, 3],
       ],
     );
+  });
+
+  it('writes the output file by file: the JSON is exactly JSON.stringify(…, null, 2); -o writes what stdout shows', () => {
+    const out = cli('lint', '--format', 'json', SEED_002, SEED_003).stdout;
+    assert.equal(out, JSON.stringify(JSON.parse(out), null, 2) + '\n');
+    const toFile = cli('lint', '--format', 'json', '-o', p('out.json'), SEED_002, SEED_003);
+    assert.equal(toFile.status, 1);
+    assert.equal(toFile.stdout, '');
+    assert.equal(readFileSync(p('out.json'), 'utf8'), out);
+    const text = cli('lint', SEED_002, SEED_003);
+    assert.equal(cli('lint', '-o', p('out.txt'), SEED_002, SEED_003).stdout, '');
+    assert.equal(readFileSync(p('out.txt'), 'utf8'), text.stdout);
+    // two files: a heading line per file, a blank line after each, one total line
+    const lines = text.stdout.split('\n');
+    assert.match(lines[0], /^test\/fixtures\/seeds\/002_[0-9a-f]+\.txt：\d+ 个错误，\d+ 个警告，\d+ 个提示$/);
+    assert.match(lines[lines.length - 2], /^共检查 2 个文件：/);
+    assert.equal(lines[lines.length - 1], '');
+    assert.equal(lines.filter((l) => l === '').length, 3);
+    const bad = cli('lint', '--format', 'json', '-o', dir, SEED_003);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /无法写入输出文件/);
   });
 
   it('exits 0 when there are only warnings, or nothing at all', () => {
@@ -279,5 +305,59 @@ describe('cli: telling binary files from text (sniffBinary)', () => {
     assert.equal(refused(Buffer.from('BM 是一个缩写\n'), 'a.txt'), null, '"BM" starts a text file too');
     assert.match(refused(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1])) ?? '', /压缩包/);
     assert.match(refused(Buffer.from('{\\rtf1\\ansi')) ?? '', /RTF/);
+  });
+});
+
+describe('cli: output pieces and what a batch keeps of each file', () => {
+  const report = (file: string, extra: Partial<FileReport> = {}): FileReport => ({ file, template: '2021', year: 2022, isReport: true, diagnostics: [], ...extra });
+  const finding = (message: string, line: number): LintDiagnostic => ({
+    rule: 'relation-mismatch',
+    severity: 'error',
+    message: { zh: message, en: 'en: ' + message },
+    range: { start: { line, character: 1 }, end: { line, character: 3 } },
+    related: [],
+    fixes: [],
+  });
+
+  it('jsonChunks joined is the text of JSON.stringify(array, null, 2), for none, one and many files', () => {
+    const tricky = ['换行\n与"引号"、\\反斜杠\t制表', '𠀀 emoji 😀 and \u2028', ''];
+    const reports = [
+      report('a.txt', { diagnostics: tricky.map((m, i) => finding(m, i)) }),
+      report('b.txt', { error: '文件不存在', template: null, year: null, isReport: false }),
+      report('c\n"d".txt', { fixed: 2, fixNote: '未写回' }),
+      report('e.txt'),
+    ];
+    for (const list of [[], reports.slice(0, 1), reports]) {
+      for (const locale of ['zh', 'en'] as const) {
+        const expected = list.map((r) => {
+          const o: Record<string, unknown> = {
+            file: r.file,
+            template: r.template,
+            year: r.year,
+            diagnostics: r.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message[locale], line: d.range.start.line + 1, column: 2, endLine: d.range.end.line + 1, endColumn: 4 })),
+          };
+          if (r.error) o.error = r.error;
+          if (r.fixed !== undefined) o.fixed = r.fixed;
+          if (r.fixNote) o.fixNote = r.fixNote;
+          return o;
+        });
+        const chunks = [...jsonChunks(list, locale)];
+        assert.equal(chunks.join(''), JSON.stringify(expected, null, 2) + '\n');
+        assert.equal(toJson(list, locale), JSON.stringify(expected, null, 2) + '\n');
+        assert.ok(chunks.length >= list.length, 'one piece per file at least');
+      }
+    }
+  });
+
+  it('keeps of each finding its rule, severity, message and range only (no fixes or related locations holding the model)', async () => {
+    const file = SEED_002;
+    const r = await processTask({ display: file, abs: join(process.cwd(), file), stdin: false, explicit: true, settings: { rules: {}, bodyKind: 'auto', reportYear: null }, fix: false, dryRun: false });
+    const core = lint(readFileSync(file, 'utf8')).diagnostics;
+    assert.ok(core.some((d) => d.related.length > 0) && core.some((d) => d.fixes.length > 0), 'the seed has findings with related locations and fixes');
+    assert.deepEqual(
+      r.diagnostics,
+      core.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range, related: [], fixes: [] })),
+    );
+    assert.equal(r.facts?.bodyName, lint(readFileSync(file, 'utf8')).model.body?.name);
   });
 });

@@ -6,7 +6,7 @@
  * Exit codes: 0 no error found, 1 errors found (or too many warnings), 2 usage or I/O problems.
  * See `nianbao --help` (cli/args.ts) and README.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -15,7 +15,7 @@ import { version } from '../../package.json';
 import { checkCrossYearFacts, compareDiagnostics, CROSS_YEAR_RULES, renderBatchFromTexts, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
 import { HELP_EN, HELP_ZH, parseArgs, UsageError, type Options } from './cli/args';
 import { expandInputs, relPosix } from './cli/files';
-import { toJson, toSarif, toText, type FileReport } from './cli/format';
+import { jsonChunks, textChunks, toSarif, type FileReport } from './cli/format';
 import { runParallel, runSerial, WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './cli/pool';
 import { processTask, type FileResult, type Task } from './cli/process';
 import { encodingLabel } from './cli/read';
@@ -58,6 +58,22 @@ function docsRoot(): string | null {
   return null;
 }
 
+
+/** Write the pieces of an output in writes of at least 64 KB (fewer system calls than one per file). */
+function writeInPieces(pieces: Iterable<string>, write: (s: string) => void): void {
+  let pending: string[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    pending.push(p);
+    size += p.length;
+    if (size >= 1 << 16) {
+      write(pending.join(''));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) write(pending.join(''));
+}
 
 function allRuleMeta(): RuleMeta[] {
   return [...RULES.map((r) => r.meta), ...CROSS_YEAR_RULES.map((r) => r.meta)];
@@ -193,9 +209,10 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
   }));
 
   const color = o.output === null && (o.color ?? (io.stdoutIsTTY && !process.env.NO_COLOR));
-  let output: string;
-  if (o.format === 'json') output = toJson(reports, o.locale);
-  else if (o.format === 'sarif') output = toSarif(reports, { version, rules: allRuleMeta(), locale: o.locale, cwd: io.cwd, docsRoot: docsRoot() }, (abs) => relPosix(abs, io.cwd));
+  // json and text are written file by file, as they are produced (see jsonChunks); the others are one piece
+  let output: Iterable<string>;
+  if (o.format === 'json') output = jsonChunks(reports, o.locale);
+  else if (o.format === 'sarif') output = [toSarif(reports, { version, rules: allRuleMeta(), locale: o.locale, cwd: io.cwd, docsRoot: docsRoot() }, (abs) => relPosix(abs, io.cwd))];
   else if (o.format === 'summary') {
     const rows: SummaryRow[] = results
       .filter((r) => r.isReport && r.figures)
@@ -208,26 +225,28 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
         warnings: r.diagnostics.filter((d) => d.severity === 'warning').length,
       }));
     for (const r of results) if (!r.error && !r.isReport) io.err(t(`nianbao：${r.file}：未识别为年报，未列入汇总表。\n`, `nianbao: ${r.file}: not recognised as a report; not in the summary.\n`));
-    output = toSummaryCsv(rows, o.locale);
+    output = [toSummaryCsv(rows, o.locale)];
   } else if (o.format === 'html') {
     // the table marks come from checking the text again; the findings listed are the CLI's (cross-year included)
-    output = renderBatchFromTexts(
-      results
-        .filter((r) => r.isReport || r.error)
-        .map((r) => ({
-          file: r.stdin ? r.file : relPosix(r.abs, io.cwd).startsWith('..') ? r.file : relPosix(r.abs, io.cwd),
-          text: r.error ? null : r.text ?? null,
-          settings: settingsByAbs.get(r.stdin ? '\0stdin' : r.abs),
-          diagnostics: o.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics,
-          error: r.error?.[o.locale],
-        })),
-      { locale: o.locale },
-    );
-  } else output = toText(reports, o.locale, color);
+    output = [
+      renderBatchFromTexts(
+        results
+          .filter((r) => r.isReport || r.error)
+          .map((r) => ({
+            file: r.stdin ? r.file : relPosix(r.abs, io.cwd).startsWith('..') ? r.file : relPosix(r.abs, io.cwd),
+            text: r.error ? null : r.text ?? null,
+            settings: settingsByAbs.get(r.stdin ? '\0stdin' : r.abs),
+            diagnostics: o.quiet ? r.diagnostics.filter((d) => d.severity === 'error') : r.diagnostics,
+            error: r.error?.[o.locale],
+          })),
+        { locale: o.locale },
+      ),
+    ];
+  } else output = textChunks(reports, o.locale, color);
 
   // --fix --dry-run: the diffs (on stdout before the text report; on stderr for the machine formats)
   const diffs = results.filter((r) => r.diff).map((r) => r.diff!).join('');
-  if (diffs && !o.output && o.format === 'text') output = diffs + '\n' + output;
+  if (diffs && !o.output && o.format === 'text') output = [diffs + '\n', ...output];
   else if (diffs) (o.output ? io.out : io.err)(diffs);
   if (o.fix && o.format !== 'text') {
     for (const r of results) {
@@ -237,13 +256,21 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
   }
 
   if (o.output) {
+    let fd: number | null = null;
     try {
-      writeFileSync(resolve(io.cwd, o.output), output);
+      fd = openSync(resolve(io.cwd, o.output), 'w');
+      const to = fd;
+      writeInPieces(output, (s) => {
+        const b = Buffer.from(s, 'utf8');
+        for (let off = 0; off < b.length; ) off += writeSync(to, b, off, b.length - off);
+      });
     } catch (e) {
       io.err(t(`nianbao：无法写入输出文件 ${o.output}：${(e as Error).message}\n`, `nianbao: cannot write ${o.output}: ${(e as Error).message}\n`));
       return 2;
+    } finally {
+      if (fd !== null) closeSync(fd);
     }
-  } else io.out(output);
+  } else writeInPieces(output, io.out);
 
   if (results.some((r) => r.error)) return 2;
   const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);

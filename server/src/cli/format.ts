@@ -47,28 +47,48 @@ export interface JsonReport {
   fixNote?: string;
 }
 
+/** One file of `--format json`. */
+function jsonReport(r: FileReport, locale: Locale): JsonReport {
+  const o: JsonReport = {
+    file: r.file,
+    template: r.template,
+    year: r.year,
+    diagnostics: r.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message[locale],
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      endLine: d.range.end.line + 1,
+      endColumn: d.range.end.character + 1,
+    })),
+  };
+  if (r.error) o.error = r.error;
+  if (r.fixed !== undefined) o.fixed = r.fixed;
+  if (r.fixNote) o.fixNote = r.fixNote;
+  return o;
+}
+
+/**
+ * `--format json` piece by piece, one file at a time: the same text as `JSON.stringify(array, null, 2)`,
+ * without building the whole array and its text at once (a batch of many thousand files would otherwise need
+ * several times the output's size in memory, and V8 caps the length of one string).
+ */
+export function* jsonChunks(reports: FileReport[], locale: Locale): Generator<string> {
+  if (reports.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  for (let i = 0; i < reports.length; i++) {
+    // nested one level deeper than on its own: every line of the object's text gets two more spaces
+    // (JSON.stringify escapes line breaks inside strings, so every line break in its text is structural)
+    yield (i === 0 ? '[\n  ' : ',\n  ') + JSON.stringify(jsonReport(reports[i], locale), null, 2).replace(/\n/g, '\n  ');
+  }
+  yield '\n]\n';
+}
+
 export function toJson(reports: FileReport[], locale: Locale): string {
-  const out = reports.map((r) => {
-    const o: JsonReport = {
-      file: r.file,
-      template: r.template,
-      year: r.year,
-      diagnostics: r.diagnostics.map((d) => ({
-        rule: d.rule,
-        severity: d.severity,
-        message: d.message[locale],
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-      })),
-    };
-    if (r.error) o.error = r.error;
-    if (r.fixed !== undefined) o.fixed = r.fixed;
-    if (r.fixNote) o.fixNote = r.fixNote;
-    return o;
-  });
-  return JSON.stringify(out, null, 2) + '\n';
+  return [...jsonChunks(reports, locale)].join('');
 }
 
 const SEVERITY_TEXT: Record<Locale, Record<Severity, string>> = {
@@ -101,11 +121,17 @@ function countsText(c: Counts, locale: Locale): string {
 }
 
 /**
- * One line per finding, `file:line:col  severity  message  [rule]`. With several files, each file gets a
- * heading line with its counts and its findings below it. One total line at the end.
+ * `--format text`: one line per finding, `file:line:col  severity  message  [rule]`. With several files, each
+ * file gets a heading line with its counts and its findings below it. One total line at the end. Produced
+ * piece by piece (each file's lines, then the total line; every line ends with a line break).
  */
-export function toText(reports: FileReport[], locale: Locale, color: boolean): string {
+export function* textChunks(reports: FileReport[], locale: Locale, color: boolean): Generator<string> {
   const lines: string[] = [];
+  const flush = (): string => {
+    const out = lines.join('\n') + '\n';
+    lines.length = 0;
+    return out;
+  };
   const total: Counts = { errors: 0, warnings: 0, infos: 0 };
   let unreadable = 0;
   let notReports = 0;
@@ -117,12 +143,14 @@ export function toText(reports: FileReport[], locale: Locale, color: boolean): s
       unreadable++;
       lines.push(`${paint(r.file, BOLD)}  ${r.error}`);
       if (grouped) lines.push('');
+      if (lines.length) yield flush();
       continue;
     }
     if (!r.isReport) {
       notReports++;
       lines.push(locale === 'zh' ? `${paint(r.file, BOLD)}  （未识别为政府信息公开工作年度报告，未检查）` : `${paint(r.file, BOLD)}  (not recognised as an annual report; not checked)`);
       if (grouped) lines.push('');
+      if (lines.length) yield flush();
       continue;
     }
     const c = count(r.diagnostics);
@@ -143,6 +171,7 @@ export function toText(reports: FileReport[], locale: Locale, color: boolean): s
       lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${paint(sev, COLOR[d.severity])}  ${d.message[locale]}  [${d.rule}]`);
     }
     if (grouped) lines.push('');
+    if (lines.length) yield flush();
   }
   let tail = '';
   if (locale === 'zh') {
@@ -156,7 +185,7 @@ export function toText(reports: FileReport[], locale: Locale, color: boolean): s
     if (fixedTotal) tail += ` ${fixedTotal} fix(es) applied.`;
     lines.push(`${reports.length} file(s) checked: ${countsText(total, locale)}.${tail}`);
   }
-  return lines.join('\n') + '\n';
+  yield flush();
 }
 
 // ---------------------------------------------------------------------------------------------
