@@ -326,6 +326,7 @@ describe('cli: output pieces and what a batch keeps of each file', () => {
       report('b.txt', { error: '文件不存在', template: null, year: null, isReport: false }),
       report('c\n"d".txt', { fixed: 2, fixNote: '未写回' }),
       report('e.txt'),
+      report('f.txt', { fixed: 0, diagnostics: [finding('一', 0)] }),
     ];
     for (const list of [[], reports.slice(0, 1), reports]) {
       for (const locale of ['zh', 'en'] as const) {
