@@ -406,6 +406,7 @@ describe('cli batch (issue 6)', function () {
         invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
       }[];
     };
+    assert.equal(r.stdout, JSON.stringify(log, null, 2) + '\n', 'written piece by piece, it is the text of one JSON.stringify');
     const schema = JSON.parse(readFileSync('test/fixtures/sarif-2.1.0.schema.json', 'utf8')) as object;
     // unicodeRegExp: false — the published schema has a pattern (for `language`) that is invalid with the u flag
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint, RULES, type LintDiagnostic } from '../server/src/core';
 import { sniffBinary } from '../server/src/cli/read';
-import { jsonChunks, toJson, type FileReport, type JsonReport } from '../server/src/cli/format';
+import { jsonChunks, sarifChunks, toJson, type FileReport, type JsonReport } from '../server/src/cli/format';
 import { processTask } from '../server/src/cli/process';
 import { draft } from './helpers';
 import { runCli, type Run } from './cli-run';
@@ -348,6 +348,20 @@ describe('cli: output pieces and what a batch keeps of each file', () => {
         assert.ok(chunks.length >= list.length, 'one piece per file at least');
       }
     }
+  });
+
+  it('sarifChunks joined is the text of JSON.stringify(log, null, 2), with every finding in results, also when there are none', () => {
+    const ctx = { version: '0.0.0', rules: RULES.map((r) => r.meta), locale: 'zh' as const, cwd: '/tmp', docsRoot: null };
+    const many = [report('a.txt', { diagnostics: [finding('换行\n"引号"', 0), finding('二', 1)] }), report('b.txt', { error: '文件为空' }), report('c.txt', { diagnostics: [finding('三', 2)] })];
+    for (const [list, n] of [[[], 0], [[report('e.txt')], 0], [many.slice(1, 2), 0], [many, 3]] as const) {
+      const out = [...sarifChunks([...list], ctx, (abs) => abs)].join('');
+      const log = JSON.parse(out) as { runs: { results: { message: { text: string } }[]; invocations: { executionSuccessful: boolean }[] }[] };
+      assert.equal(out, JSON.stringify(log, null, 2) + '\n');
+      assert.equal(log.runs[0].results.length, n);
+      assert.equal(log.runs[0].invocations[0].executionSuccessful, !list.some((r) => r.error));
+    }
+    const log = JSON.parse([...sarifChunks(many, ctx, (abs) => abs)].join('')) as { runs: { results: { message: { text: string } }[] }[] };
+    assert.deepEqual(log.runs[0].results.map((x) => x.message.text), ['换行\n"引号"', '二', '三']);
   });
 
   it('keeps of each finding its rule, severity, message and range only (no fixes or related locations holding the model)', async () => {

@@ -15,7 +15,7 @@ import { version } from '../../package.json';
 import { checkCrossYearFacts, compareDiagnostics, CROSS_YEAR_RULES, renderBatchFromTexts, RULES, type LintDiagnostic, type LintSettings, type Locale, type RuleMeta } from './core';
 import { HELP_EN, HELP_ZH, parseArgs, UsageError, type Options } from './cli/args';
 import { expandInputs, relPosix } from './cli/files';
-import { jsonChunks, textChunks, toSarif, type FileReport } from './cli/format';
+import { jsonChunks, sarifChunks, textChunks, type FileReport } from './cli/format';
 import { runParallel, runSerial, WORKER_FLAG, type WorkerRequest, type WorkerResponse } from './cli/pool';
 import { processTask, type FileResult, type Task } from './cli/process';
 import { encodingLabel } from './cli/read';
@@ -209,10 +209,10 @@ async function lintCommand(o: Options, io: Io): Promise<number> {
   }));
 
   const color = o.output === null && (o.color ?? (io.stdoutIsTTY && !process.env.NO_COLOR));
-  // json and text are written file by file, as they are produced (see jsonChunks); the others are one piece
+  // json, text and sarif are written piece by piece, as they are produced (see jsonChunks); the others are one piece
   let output: Iterable<string>;
   if (o.format === 'json') output = jsonChunks(reports, o.locale);
-  else if (o.format === 'sarif') output = [toSarif(reports, { version, rules: allRuleMeta(), locale: o.locale, cwd: io.cwd, docsRoot: docsRoot() }, (abs) => relPosix(abs, io.cwd))];
+  else if (o.format === 'sarif') output = sarifChunks(reports, { version, rules: allRuleMeta(), locale: o.locale, cwd: io.cwd, docsRoot: docsRoot() }, (abs) => relPosix(abs, io.cwd));
   else if (o.format === 'summary') {
     const rows: SummaryRow[] = results
       .filter((r) => r.isReport && r.figures)

@@ -237,7 +237,11 @@ function location(r: FileReport, relOf: (abs: string) => string, d?: LintDiagnos
   return loc;
 }
 
-export function toSarif(reports: FileReport[], ctx: SarifContext, relOf: (abs: string) => string): string {
+/**
+ * The SARIF log piece by piece: the text of `JSON.stringify(log, null, 2)`, with the results (the bulk of a
+ * batch's log) written one at a time into the place of the empty `results` array, the last field of the run.
+ */
+export function* sarifChunks(reports: FileReport[], ctx: SarifContext, relOf: (abs: string) => string): Generator<string> {
   const index = new Map(ctx.rules.map((m, i) => [m.id, i]));
   const rules = ctx.rules.map((m) => {
     const rule: Record<string, unknown> = {
@@ -255,25 +259,8 @@ export function toSarif(reports: FileReport[], ctx: SarifContext, relOf: (abs: s
     }
     return rule;
   });
-  const results: Record<string, unknown>[] = [];
   const notifications: Record<string, unknown>[] = [];
-  for (const r of reports) {
-    if (r.error) {
-      notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` }, locations: [location(r, relOf)] });
-      continue;
-    }
-    for (const d of r.diagnostics) {
-      const res: Record<string, unknown> = {
-        ruleId: d.rule,
-        level: LEVEL[d.severity],
-        message: { text: d.message[ctx.locale] },
-        locations: [location(r, relOf, d)],
-      };
-      const i = index.get(d.rule);
-      if (i !== undefined) res.ruleIndex = i;
-      results.push(res);
-    }
-  }
+  for (const r of reports) if (r.error) notifications.push({ level: 'error', message: { text: `${r.file}: ${r.error}` }, locations: [location(r, relOf)] });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -283,11 +270,40 @@ export function toSarif(reports: FileReport[], ctx: SarifContext, relOf: (abs: s
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : ctx.cwd + '/').href } },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: [],
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  const text = JSON.stringify(log, null, 2) + '\n';
+  // (inside a string a quote is escaped: this is the array itself; the run's last field, so the last match)
+  const empty = '"results": []';
+  const at = text.lastIndexOf(empty);
+  yield text.slice(0, at) + '"results": [';
+  let any = false;
+  for (const r of reports) {
+    if (r.error || r.diagnostics.length === 0) continue;
+    const results = r.diagnostics.map((d) => {
+      const res: Record<string, unknown> = {
+        ruleId: d.rule,
+        level: LEVEL[d.severity],
+        message: { text: d.message[ctx.locale] },
+        locations: [location(r, relOf, d)],
+      };
+      const i = index.get(d.rule);
+      if (i !== undefined) res.ruleIndex = i;
+      return res;
+    });
+    // a file's results as elements of an array four levels deep (eight spaces in), in one native call: the
+    // same array nested in three others, without the three's brackets
+    const nested = JSON.stringify([[[results]]], null, 2);
+    yield (any ? ',\n' : '\n') + nested.slice(NEST_OPEN.length, nested.length - NEST_CLOSE.length);
+    any = true;
+  }
+  yield (any ? '\n      ]' : ']') + text.slice(at + empty.length);
 }
+
+/** What `JSON.stringify([[[[x]]]], null, 2)` puts around the text of x (eight spaces in). */
+const NEST_OPEN = '[\n  [\n    [\n      [\n';
+const NEST_CLOSE = '\n      ]\n    ]\n  ]\n]';
 
 export const text2 = (t: Text2, locale: Locale): string => t[locale];
