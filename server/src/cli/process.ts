@@ -33,7 +33,7 @@ export interface FileResult {
   template: TemplateId | null;
   year: number | null;
   isReport: boolean;
-  /** every finding (the --quiet filter is applied when printing) */
+  /** every finding, without its fixes and related locations (see kept; the --quiet filter is applied when printing) */
   diagnostics: LintDiagnostic[];
   /** set when the file could not be read or is not supported */
   error?: Text2;
