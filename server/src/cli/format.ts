@@ -153,14 +153,14 @@ export function* textChunks(reports: FileReport[], locale: Locale, color: boolea
       unreadable++;
       lines.push(`${paint(r.file, BOLD)}  ${r.error}`);
       if (grouped) lines.push('');
-      if (lines.length) yield flush();
+      yield flush();
       continue;
     }
     if (!r.isReport) {
       notReports++;
       lines.push(locale === 'zh' ? `${paint(r.file, BOLD)}  （未识别为政府信息公开工作年度报告，未检查）` : `${paint(r.file, BOLD)}  (not recognised as an annual report; not checked)`);
       if (grouped) lines.push('');
-      if (lines.length) yield flush();
+      yield flush();
       continue;
     }
     const c = count(r.diagnostics);
@@ -181,6 +181,7 @@ export function* textChunks(reports: FileReport[], locale: Locale, color: boolea
       lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}  ${paint(sev, COLOR[d.severity])}  ${d.message[locale]}  [${d.rule}]`);
     }
     if (grouped) lines.push('');
+    // (a single file without findings or fixes has no line of its own: only the total line follows)
     if (lines.length) yield flush();
   }
   let tail = '';
