@@ -4,7 +4,7 @@ import { matchLabel, normalizeLabel, numberingPrefix, stripSpaces } from '../ser
 import { bodyKindOf } from '../server/src/core/parser';
 import { readFileSync } from 'node:fs';
 import { isSpacedRowWithNumbers, readRows, spacedCells } from '../server/src/core/parser/fields';
-import { splitLines } from '../server/src/core/parser/lines';
+import { splitByChars, splitLines } from '../server/src/core/parser/lines';
 import { appDataRows, applyEdits, draft, formatFinding, lineOf, linesOf, TABLE_RULES, tableFindings, textAt } from './helpers';
 
 const apps = (m: ReportModel): Table => {
@@ -101,6 +101,26 @@ describe('parser: lines', () => {
         ['', 5],
       ],
     );
+  });
+
+  it('gives the same lines and offsets for a huge paste (its offsets in a typed array) as the character-by-character reference', () => {
+    // 70,000 lines: past the size where the offsets are kept in a typed array; CRLF, LF and empty lines mixed
+    const pieces: string[] = [];
+    for (let i = 0; i < 70_000; i++) pieces.push(i % 3 === 0 ? `第${i}行\r\n` : i % 3 === 1 ? '\n' : `共${i}件，其中予以公开${i % 7}件\n`);
+    const text = pieces.join('') + '末行';
+    const got = splitLines(text);
+    const want = splitByChars(text);
+    assert.ok(got.starts instanceof Uint32Array);
+    assert.equal(got.lines.length, 70_001);
+    assert.deepEqual(got.lines, want.lines);
+    assert.deepEqual(Array.from(got.starts), Array.from(want.starts));
+    assert.equal(got.eol, want.eol);
+    // and the model built on it places a finding's range by those offsets
+    const m = parseReport(text);
+    assert.equal(m.lineStarts[70_000], text.length - 2);
+    assert.equal(text.slice(m.lineStarts[3], m.lineStarts[3] + m.lines[3].length), '第3行');
+    // a usual draft keeps a plain array
+    assert.ok(Array.isArray(splitLines('a\nb').starts));
   });
 });
 

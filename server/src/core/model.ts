@@ -287,8 +287,8 @@ export interface ReportModel {
    * the model kept for a long narrative, and every object kept is copied by the young-generation collector.
    */
   lines: string[];
-  /** offset of each line's first character in `text` */
-  lineStarts: number[];
+  /** offset of each line's first character in `text` (a plain array, or a typed one for a huge paste) */
+  lineStarts: ArrayLike<number>;
   eol: '\n' | '\r\n' | '\r';
   title: Title | null;
   year: YearInfo | null;

@@ -10,7 +10,7 @@ import { isSpacedRowWithNumbers, readRows } from './fields';
 import { chineseNumeral, isBlank, isCnNumeralCode, isSpaceCode, range, spanRange } from './lines';
 import { readNarrative } from './narrative';
 import { readActive, readApplications, readReview } from './tables';
-import { splitLines } from './lines';
+import { splitLines, zeros } from './lines';
 import { mapped } from '../arrays';
 
 export interface ParseOptions {
@@ -289,7 +289,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportMod
   for (const t of tables) tightenLines(t);
 
   // lower-level headings and narrative, outside tables
-  const inTable: number[] = new Array<number>(lines.length).fill(0);
+  const inTable = zeros(lines.length);
   for (const t of tables) for (let i = t.firstLine; i <= t.lastLine && i < lines.length; i++) inTable[i] = 1;
   const headings: Heading[] = [];
   const paragraphLines: number[] = [];
