@@ -45,8 +45,8 @@ export interface Heading {
   /** title text after the marker up to the first full stop */
   title: string;
   line: number;
-  markerRange: Range;
-  range: Range;
+  readonly markerRange: Range;
+  readonly range: Range;
 }
 
 export interface Section {

@@ -3,6 +3,7 @@
  */
 import { matchLabel, normalizeLabel, stripSpaces } from '../labels';
 import type { BodyInfo, BodyKind, Heading, ReportModel, Section, Table, Title, YearInfo } from '../model';
+import type { Range } from '../types';
 import { toHalfWidth } from '../numbers';
 import { SECTIONS, type TemplateId } from '../templates';
 import { readDirectives, isDirectiveLine } from './directives';
@@ -50,6 +51,33 @@ const LOWER_TRIES: readonly [2 | 3 | 4, RegExp, Heading['style']][] = [
 ];
 
 /**
+ * A heading as read: its ranges (one line each) are made when asked for, as the narrative's numbers do. A long
+ * paste holds thousands of headings, and two ranges of three objects each per heading were kept by the model
+ * and copied by every young-generation collection during the check.
+ */
+class HeadingRead implements Heading {
+  constructor(
+    readonly level: Heading['level'],
+    readonly marker: string,
+    readonly ordinal: number,
+    readonly style: Heading['style'],
+    readonly title: string,
+    readonly line: number,
+    private readonly start: number,
+    private readonly markerEnd: number,
+    private readonly end: number,
+  ) {}
+
+  get markerRange(): Range {
+    return range(this.line, this.start, this.markerEnd);
+  }
+
+  get range(): Range {
+    return range(this.line, this.start, this.end);
+  }
+}
+
+/**
  * A numbered heading of level 1 (`upper`) or of levels 2–4 (not `upper`). The first character after the
  * leading marks decides which patterns can match at all, so most lines never reach a regular expression.
  */
@@ -75,16 +103,7 @@ function readHeading(text: string, index: number, upper: boolean): Heading | nul
     if (title.length >= 2 && short && !(stop >= 0 && stop < restEnd - 1) && rest.charCodeAt(0) !== 0x662f /* 是 */ && !isTableRowLabel(m[2] + '、' + rest)) {
       const start = m[1].length;
       const markerEnd = start + m[2].length + m[3].length;
-      return {
-        level: 1,
-        marker: m[2] + m[3].trim(),
-        ordinal: chineseNumeral(m[2]),
-        style: 'cn',
-        title,
-        line: index,
-        markerRange: range(index, start, markerEnd),
-        range: range(index, start, markerEnd + restEnd),
-      };
+      return new HeadingRead(1, m[2] + m[3].trim(), chineseNumeral(m[2]), 'cn', title, index, start, markerEnd, markerEnd + restEnd);
     }
     return null;
   }
@@ -101,16 +120,8 @@ function readHeading(text: string, index: number, upper: boolean): Heading | nul
     const start = m[1].length;
     const markerEnd = text.length - rest.length;
     const marker = text.slice(start, markerEnd).trim();
-    return {
-      level,
-      marker,
-      ordinal: style === 'paren-cn' ? chineseNumeral(num) : parseInt(toHalfWidth(num), 10),
-      style,
-      title,
-      line: index,
-      markerRange: range(index, start, start + marker.length),
-      range: range(index, start, markerEnd + title.length),
-    };
+    const ordinal = style === 'paren-cn' ? chineseNumeral(num) : parseInt(toHalfWidth(num), 10);
+    return new HeadingRead(level, marker, ordinal, style, title, index, start, start + marker.length, markerEnd + title.length);
   }
   return null;
 }
