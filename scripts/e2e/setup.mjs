@@ -49,7 +49,22 @@ export function ensureDebian(groups) {
   execFileSync('apt-get', ['install', '-y', '-q', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
 
+/**
+ * The environment for an npm of our own, without what an outer `npm run` left in it. npm reads every npm_config_*
+ * variable as configuration, so the outer npm's user agent ("npm/11.19.1 node/v20.20.2 …") would be passed on to the
+ * install's scripts: code-server's postinstall reads the Node version from it and refused to install under Node 24.
+ */
+function ownNpmEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (/^npm_(config_user_agent|config_local_prefix|lifecycle_|package_|execpath$|node_execpath$|command$)/.test(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 function npmInstallInto(dir, spec, env = process.env) {
+  env = ownNpmEnv(env);
   fs.mkdirSync(dir, { recursive: true });
   const pkg = path.join(dir, 'package.json');
   if (!fs.existsSync(pkg)) fs.writeFileSync(pkg, '{ "private": true }\n');
