@@ -115,7 +115,7 @@ describe('parser: lines', () => {
     assert.deepEqual(got.lines, want.lines);
     assert.deepEqual(Array.from(got.starts), Array.from(want.starts));
     assert.equal(got.eol, want.eol);
-    // and the model built on it places a finding's range by those offsets
+    // and the model keeps those offsets
     const m = parseReport(text);
     assert.equal(m.lineStarts[70_000], text.length - 2);
     assert.equal(text.slice(m.lineStarts[3], m.lineStarts[3] + m.lines[3].length), '第3行');
