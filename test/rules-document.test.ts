@@ -590,4 +590,71 @@ describe('narrative: both widths of punctuation, full-width digits', () => {
     assert.equal(e.total.range.start.character, 10);
     assert.deepEqual(Object.getPrototypeOf(r), Object.prototype);
   });
+
+  it('reads back every breakdown and count of a long paste (the store past its first 8,192 numbers), as written', () => {
+    // 600 paragraphs, each a breakdown and a count of received applications with its carried-over part. The total
+    // is in full-width digits every third time; a PDF conversion wrapped the paragraph before the first part's
+    // number every seventh time, inside its label or inside its number now and then (texts the store cannot slice
+    // from one line). The last total is wrong. The first 256 of each are kept as objects, the rest packed.
+    const N = 600;
+    const wide = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const lines = ['二、主动公开政府信息情况'];
+    const total = (i: number) => (i === N - 1 ? 3 * i + 7 : 3 * i + 6);
+    for (let i = 0; i < N; i++) {
+      const t = i % 3 === 0 ? wide(String(total(i))) : String(total(i));
+      const para = `第${i}批主动公开信息共计${t}条，其中工作动态${i + 1}条、通知公告${i + 2}条、政策文件${i + 3}条。本年收到政府信息公开申请${i + 5}件，其中上年结转${i % 4}件。`;
+      const label = para.indexOf('工作动态');
+      const at = i % 7 === 0 ? label + 4 : i % 11 === 5 ? label + 2 : i % 13 === 6 ? label + 5 : -1;
+      if (at > 0) lines.push(para.slice(0, at), para.slice(at));
+      else lines.push(para);
+    }
+    const text = lines.join('\n');
+    const n = parseReport(text).narrative;
+    const breakdowns = n.enumerations.filter((e) => e.parts.length === 3);
+    assert.equal(breakdowns.length, N);
+    const at = (line: number, a: number, b: number) => ({ start: { line, character: a }, end: { line, character: b } });
+    let line = 1;
+    for (let i = 0; i < N; i++) {
+      const e = breakdowns[i];
+      const head = lines[line];
+      const second = i % 7 === 0 || i % 11 === 5 || i % 13 === 6 ? line + 1 : line;
+      const t = e.total;
+      assert.deepEqual([t.value, t.text, t.unit, t.approx], [total(i), String(total(i)), '条', false], `breakdown ${i}`);
+      const ta = head.indexOf('共计') + 2;
+      assert.deepEqual(t.range, at(line, ta, ta + String(total(i)).length), `total ${i}`);
+      assert.equal(e.keyword.text, '共计');
+      assert.equal(e.section, 2);
+      const parts = e.parts;
+      assert.deepEqual(
+        parts.map((p) => [p.label, p.value, p.text, p.unit]),
+        [
+          ['工作动态', i + 1, String(i + 1), '条'],
+          ['通知公告', i + 2, String(i + 2), '条'],
+          ['政策文件', i + 3, String(i + 3), '条'],
+        ],
+        `parts ${i}`,
+      );
+      const last = String(i + 3);
+      const lastAt = lines[second].indexOf(`政策文件${last}条`) + 4;
+      assert.deepEqual(parts[2].range, at(second, lastAt, lastAt + last.length), `last part ${i}`);
+      assert.deepEqual(e.range, { start: { line, character: ta - 2 }, end: { line: second, character: lastAt + last.length } });
+      line = second + 1;
+    }
+    const received = n.counts.filter((c) => c.topic === 'received');
+    assert.equal(received.length, N);
+    assert.deepEqual(
+      received.map((c) => [c.value.value, c.value.text, c.value.unit, c.carriedIn?.value, c.carriedIn?.unit, c.regional, c.section]),
+      Array.from({ length: N }, (_, i) => [i + 5, String(i + 5), '件', i % 4, '件', false, 2]),
+    );
+    const policies = n.counts.filter((c) => c.topic === 'normative');
+    assert.deepEqual(
+      policies.map((c) => [c.phrase.text, c.value.value, c.carriedIn]),
+      Array.from({ length: N }, (_, i) => ['政策文件', i + 3, null]),
+    );
+    // the wrong total, in the last paragraph (far into the store), is reported on its digits
+    const [d] = of(`${draft()}\n${text}`, 'text-sum');
+    assert.ok(d, 'text-sum on the last breakdown');
+    assert.match(d.message.zh, new RegExp(`总数${total(N - 1)}条`));
+    assert.equal(textAt(`${draft()}\n${text}`, d.range), String(total(N - 1)));
+  });
 });

@@ -146,7 +146,10 @@ export interface EnumerationPart extends NarrativeNumber {
   label: string;
 }
 
-/** "共N条，其中A a条、B b条、C c条" — a total followed by its breakdown. */
+/**
+ * "共N条，其中A a条、B b条、C c条" — a total followed by its breakdown. In a long paste most breakdowns are views
+ * onto a packed store whose keyword, total and parts are made afresh on each reading: read each once.
+ */
 export interface TextEnumeration {
   /** the total keyword (共, 总数, 合计 …) */
   keyword: Span;
@@ -175,7 +178,7 @@ export type NarrativeTopic =
   /** (行政)规范性文件 / 政策文件 published */
   | 'normative';
 
-/** A count stated in the narrative that the tables also report. */
+/** A count stated in the narrative that the tables also report (its numbers made afresh on each reading, as for a breakdown). */
 export interface NarrativeCount {
   topic: NarrativeTopic;
   /** the words that say what is counted (受理政府信息公开申请, 规范性文件 …) */

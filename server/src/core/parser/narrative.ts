@@ -9,12 +9,9 @@
  */
 import type {
   DateMention,
-  EnumerationPart,
   Heading,
   KeywordMention,
   Narrative,
-  NarrativeCount,
-  NarrativeNumber,
   NarrativeTopic,
   NoCaseClaim,
   NoticeCitation,
@@ -23,7 +20,6 @@ import type {
   Signature,
   Span,
   StatPeriod,
-  TextEnumeration,
   YearClaim,
 } from '../model';
 import { toHalfWidth } from '../numbers';
@@ -31,6 +27,7 @@ import type { Range } from '../types';
 import { chineseNumeral, isBlank, isCnNumeralCode, isDigitCode, isSpaceCode, range as lineRange, trimmedEnd } from './lines';
 import { mapped } from '../arrays';
 import { isJsSpace } from '../labels';
+import { NarrativeStore, narrowForms, SpanRead, type NumberAt, type PartAt, type TextAt } from './narrative-items';
 
 interface Piece {
   line: number;
@@ -49,18 +46,6 @@ export interface Run {
   section: number | null;
   /** the run starts with a numbered heading */
   startsHeading: boolean;
-}
-
-/** Full-width forms that change what the extractors read: digits, letters, %, the full stop of decimals, U+3000. */
-const WIDE_FORMS = /[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]/;
-
-/**
- * The text of a run in the form the extractors read. Only a paragraph holding full-width digits, letters or
- * spaces is converted to half-width; full-width punctuation alone (，：（）) is left as written, since every
- * pattern accepts both widths of it — converting each Chinese comma would cost more than all the reading.
- */
-function narrowForms(s: string): string {
-  return WIDE_FORMS.test(s) ? toHalfWidth(s) : s;
 }
 
 const SENTENCE_END = '。；;！？!?';
@@ -100,38 +85,6 @@ function runRange(run: Run, a: number, b: number): Range {
   if (b <= a) return { start, end: start };
   const pe = pieceAt(run, b, true);
   return { start, end: { line: pe.line, character: columnIn(pe, b) } };
-}
-
-/**
- * The narrative's numbers and spans keep their range as four numbers and make the Range when asked for (a fresh
- * plain object each time): a long paste holds tens of thousands of them, few are ever reported, and three objects
- * per range (range, start, end) were a fifth of the model, every object of which the young-generation collector
- * copies.
- */
-abstract class Located {
-  constructor(
-    private readonly line: number,
-    private readonly character: number,
-    private readonly endLine: number,
-    private readonly endCharacter: number,
-  ) {}
-
-  get range(): Range {
-    return { start: { line: this.line, character: this.character }, end: { line: this.endLine, character: this.endCharacter } };
-  }
-}
-
-/** A span of a run: its original text (the run text is half-width) and where it is. */
-class SpanRead extends Located implements Span {
-  constructor(
-    readonly text: string,
-    line: number,
-    character: number,
-    endLine: number,
-    endCharacter: number,
-  ) {
-    super(line, character, endLine, endCharacter);
-  }
 }
 
 function spanOf(run: Run, a: number, b: number, original: string[]): Span {
@@ -285,63 +238,18 @@ function readNumber(t: string, i: number): RawNumber {
 
 const UNIT_FIRST = new Set(mapped(ALL_UNITS, (u) => u[0]));
 
-/** The model's form of a number read from a run. */
-class NumberRead extends Located implements NarrativeNumber {
-  constructor(
-    readonly value: number,
-    readonly text: string,
-    readonly unit: string,
-    readonly approx: boolean,
-    line: number,
-    character: number,
-    endLine: number,
-    endCharacter: number,
-  ) {
-    super(line, character, endLine, endCharacter);
-  }
-}
-
-/** A total with its breakdown; its range runs from the total keyword to the last number. */
-class EnumerationRead implements TextEnumeration {
-  constructor(
-    readonly keyword: Span,
-    readonly total: NarrativeNumber,
-    readonly parts: EnumerationPart[],
-    readonly section: number | null,
-  ) {}
-
-  get range(): Range {
-    const last = this.parts.length > 0 ? this.parts[this.parts.length - 1] : this.total;
-    return { start: this.keyword.range.start, end: last.range.end };
-  }
-}
-
-/** A part of a breakdown: the number itself with its label (one object, not a label beside a number). */
-class PartRead extends NumberRead implements EnumerationPart {
-  constructor(
-    readonly label: string,
-    value: number,
-    text: string,
-    unit: string,
-    approx: boolean,
-    line: number,
-    character: number,
-    endLine: number,
-    endCharacter: number,
-  ) {
-    super(value, text, unit, approx, line, character, endLine, endCharacter);
-  }
-}
-
-/** The model's form of a raw number, as a part of a breakdown when given its label. */
-function narrativeNumber(run: Run, n: RawNumber): NumberRead;
-function narrativeNumber(run: Run, n: RawNumber, label: string): PartRead;
-function narrativeNumber(run: Run, n: RawNumber, label?: string): NumberRead {
+/** Where a raw number's digits are in the original lines. */
+function numberAt(run: Run, n: RawNumber): NumberAt {
   const ps = pieceAt(run, n.start, false);
   const pe = pieceAt(run, n.digitsEnd, true);
-  const a = columnIn(ps, n.start);
-  const b = columnIn(pe, n.digitsEnd);
-  return label === undefined ? new NumberRead(n.value, n.text, n.unit, n.approx, ps.line, a, pe.line, b) : new PartRead(label, n.value, n.text, n.unit, n.approx, ps.line, a, pe.line, b);
+  return { value: n.value, text: n.text, unit: n.unit, approx: n.approx, line: ps.line, character: columnIn(ps, n.start), endLine: pe.line, endCharacter: columnIn(pe, n.digitsEnd) };
+}
+
+/** Where run.text[a, b) is in the original lines, with its text. */
+function textAt(run: Run, a: number, b: number): TextAt {
+  const ps = pieceAt(run, a, false);
+  const pe = pieceAt(run, b, true);
+  return { text: run.text.slice(a, b), line: ps.line, character: columnIn(ps, a), endLine: pe.line, endCharacter: columnIn(pe, b) };
 }
 
 /** All numbers in run.text[from, to). */
@@ -392,18 +300,32 @@ function isLabelTail(c: number): boolean {
 function isLabelLead(c: number): boolean {
   return c === 0xff1b || c === 59 || isLabelTail(c);
 }
-/** The label of an enumerated part, t[from, to): punctuation trimmed, a leading 以及/及/和 dropped (one scan, no regex over the slice). */
-export function enumerationLabel(t: string, from: number, to: number): string {
+/** Where the label of an enumerated part is in t[from, to): punctuation trimmed, a leading 以及/及/和 dropped (one scan, no regex over the slice). */
+function labelBounds(t: string, from: number, to: number): [number, number] {
   let a = from;
   let b = to;
   while (a < b && isLabelLead(t.charCodeAt(a))) a++;
   while (b > a && isLabelTail(t.charCodeAt(b - 1))) b--;
   if (t.startsWith('以及', a) && a + 2 <= b) a += 2;
   else if (a < b && (t.charCodeAt(a) === 0x53ca /* 及 */ || t.charCodeAt(a) === 0x548c /* 和 */)) a++;
+  return [a, b];
+}
+
+/** The label of an enumerated part, t[from, to) (exported for the tests). */
+export function enumerationLabel(t: string, from: number, to: number): string {
+  const [a, b] = labelBounds(t, from, to);
   return t.slice(a, b);
 }
 
-function readEnumerations(run: Run, lines: string[], out: TextEnumeration[]): void {
+/** Each measure word's index, as the store keeps it. */
+const UNIT_INDEX = new Map(mapped(ALL_UNITS, (w, i) => [w, i] as const));
+
+/** A store for the breakdowns and counts of a text with these lines. */
+function narrativeStore(lines: readonly string[]): NarrativeStore {
+  return new NarrativeStore(lines, ALL_UNITS, UNIT_INDEX);
+}
+
+function readEnumerations(run: Run, out: NarrativeStore): void {
   const t = run.text;
   let from = 0;
   for (;;) {
@@ -419,12 +341,12 @@ function readEnumerations(run: Run, lines: string[], out: TextEnumeration[]): vo
     if (gap.length > 2) continue;
     const head = t.slice(Math.max(start, last.start - 25), last.start);
     let kw = -1;
-    let kwLen = 0;
+    let keyword = '';
     for (const k of TOTAL_KEYWORDS) {
       const p = head.lastIndexOf(k);
       if (p >= 0 && p > kw) {
         kw = p;
-        kwLen = k.length;
+        keyword = k;
       }
     }
     if (kw < 0) continue;
@@ -432,17 +354,16 @@ function readEnumerations(run: Run, lines: string[], out: TextEnumeration[]): vo
     // the parts: counted numbers with the same unit up to the end of the sentence (or the next 其中)
     const next = t.indexOf('其中', at + 2);
     const stop = next >= 0 && next < end ? next : end;
-    const parts: PartRead[] = [];
+    const parts: PartAt[] = [];
     let labelFrom = at + 2;
     for (const n of numbersIn(t, at + 2, stop)) {
       if (n.unit === last.unit) {
-        const label = enumerationLabel(t, labelFrom, n.start);
-        parts.push(narrativeNumber(run, n, label));
+        const [a, b] = labelBounds(t, labelFrom, n.start);
+        parts.push({ n: numberAt(run, n), label: a < b ? textAt(run, a, b) : null });
       }
       labelFrom = n.end;
     }
-    // (a copy of its own length: an array grown by push keeps room for 16 items, and there may be thousands)
-    out.push(new EnumerationRead(spanOf(run, kwAt, kwAt + kwLen, lines), narrativeNumber(run, last), parts.slice(), run.section));
+    out.addEnumeration(textAt(run, kwAt, kwAt + keyword.length), numberAt(run, last), parts, run.section);
   }
 }
 
@@ -485,7 +406,7 @@ const DIGIT = /\d/;
 const COUNT_CHECKS = mapped(COUNT_PATTERNS, (p) => ({ topic: p.topic, re: p.re, triggers: COUNT_TRIGGERS[p.topic] }));
 const ANY_COUNT_TRIGGER = new RegExp([...new Set(Object.values(COUNT_TRIGGERS).flat())].join('|'));
 
-function readCounts(run: Run, lines: string[], out: NarrativeCount[]): void {
+function readCounts(run: Run, out: NarrativeStore): void {
   const t = run.text;
   if (!ANY_COUNT_TRIGGER.test(t)) return;
   for (const { topic, re, triggers } of COUNT_CHECKS) {
@@ -503,17 +424,17 @@ function readCounts(run: Run, lines: string[], out: NarrativeCount[]): void {
       const lead = t.slice(Math.max(start, m.index - 12), m.index);
       if ((topic === 'rules' || topic === 'normative') && NOT_PUBLISHED.test(lead)) continue;
       if (topic === 'carriedIn' && /其中|含/.test(t.slice(Math.max(start, m.index - 4), m.index))) continue; // part of a 'received' count
-      let carriedIn: NarrativeNumber | null = null;
+      let carriedIn: NumberAt | null = null;
       if (topic === 'received') {
         const tail = t.slice(end, Math.min(sEnd, end + 40));
         const cm = /(?:其中|含)[^。；;\d]{0,4}?(?:上一?年度?|上年)结转[^。；;，,\d]{0,8}?(?=\d)/.exec(tail);
         if (cm) {
           const c = readNumber(t, end + cm.index + cm[0].length);
-          if (COUNT_WORDS.has(c.unit)) carriedIn = narrativeNumber(run, c);
+          if (COUNT_WORDS.has(c.unit)) carriedIn = numberAt(run, c);
         }
       }
       const regional = /全(?:市|区|县|省|镇|乡|旗|州|盟)/.test(t.slice(start, m.index));
-      out.push({ topic, phrase: spanOf(run, m.index, m.index + m[0].replace(/[\s共计为：:]+$/, '').length, lines), value: narrativeNumber(run, raw), carriedIn, regional, section: run.section });
+      out.addCount(topic, textAt(run, m.index, m.index + m[0].replace(/[\s共计为：:]+$/, '').length), numberAt(run, raw), carriedIn, regional, run.section);
       re.lastIndex = Math.max(re.lastIndex, end);
     }
   }
@@ -842,9 +763,10 @@ export function readNarrative(lines: string[], paragraphLines: number[], section
   const words = new Set<string>();
   const has = (w: string): boolean => mayOccur(words, w);
   let chromeWords = false;
+  const store = narrativeStore(lines);
   const n: Narrative = {
-    enumerations: [],
-    counts: [],
+    enumerations: store.enumerations,
+    counts: store.counts,
     noCaseClaims: [],
     shiSequences: [],
     signature: null,
@@ -866,10 +788,10 @@ export function readNarrative(lines: string[], paragraphLines: number[], section
     // most runs hold none of the rare words: then none of the searches below that need one is made
     const rare = words.size > 0;
     if (rare) chromeWords ||= has('打印') || has('关闭') || has('字号');
-    readEnumerations(run, lines, n.enumerations);
+    readEnumerations(run, store);
     // counts and years need a digit: one test for both
     const digits = DIGIT.test(run.text);
-    if (digits) readCounts(run, lines, n.counts);
+    if (digits) readCounts(run, store);
     readNoCaseClaims(run, n.noCaseClaims);
     if (digits) readPeriods(run, n.periods);
     if (run.text.indexOf('号') >= 0 || run.text.indexOf('通知') >= 0) readCitations(run, lines, n.citations, has);

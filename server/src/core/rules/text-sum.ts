@@ -32,40 +32,43 @@ export const textSum: Rule = {
     const { model } = ctx;
     if (!documentRulesApply(model)) return;
     for (const e of model.narrative.enumerations) {
-      if (e.parts.length < 3 || e.total.approx || e.parts.some((p) => p.approx)) continue;
+      // (read once: a breakdown makes its total and parts each time they are read)
+      const t = e.total;
+      const parts = e.parts;
+      if (parts.length < 3 || t.approx || parts.some((p) => p.approx)) continue;
       let total: bigint;
       let partsAtScale: bigint;
       let scale: number;
       let partsSum: string;
-      if (Number.isSafeInteger(e.total.value) && e.total.text.indexOf('.') < 0 && e.parts.every((p) => Number.isSafeInteger(p.value) && p.text.indexOf('.') < 0)) {
+      if (Number.isSafeInteger(t.value) && t.text.indexOf('.') < 0 && parts.every((p) => Number.isSafeInteger(p.value) && p.text.indexOf('.') < 0)) {
         // whole numbers (nearly always): plain arithmetic, exact while the sum stays a safe integer
         let sum = 0;
-        for (const p of e.parts) sum += p.value;
-        if (Number.isSafeInteger(sum) && sum === e.total.value) continue;
-        total = BigInt(e.total.value);
+        for (const p of parts) sum += p.value;
+        if (Number.isSafeInteger(sum) && sum === t.value) continue;
+        total = BigInt(t.value);
         partsAtScale = 0n;
-        for (const p of e.parts) partsAtScale += BigInt(p.value);
+        for (const p of parts) partsAtScale += BigInt(p.value);
         if (partsAtScale === total) continue;
         scale = 0;
         partsSum = partsAtScale.toString();
       } else {
-        const all = scaledSum([e.total, ...e.parts]);
-        total = BigInt(Math.round(e.total.value * 10 ** all.scale));
-        const parts = scaledSum(e.parts);
-        partsAtScale = parts.exact * 10n ** BigInt(all.scale - parts.scale);
+        const all = scaledSum([t, ...parts]);
+        total = BigInt(Math.round(t.value * 10 ** all.scale));
+        const sums = scaledSum(parts);
+        partsAtScale = sums.exact * 10n ** BigInt(all.scale - sums.scale);
         if (partsAtScale === total) continue;
         scale = all.scale;
-        partsSum = parts.sum;
+        partsSum = sums.sum;
       }
-      const expr = mapped(e.parts, (p) => p.text).join('＋');
+      const expr = mapped(parts, (p) => p.text).join('＋');
       const diff = Number(total - partsAtScale) / 10 ** scale;
       ctx.report({
-        range: e.total.range,
+        range: t.range,
         message: {
-          zh: `总数${e.total.text}${e.total.unit}与“其中”所列${e.parts.length}项之和不符：${expr}＝${partsSum}${e.total.unit}，相差${Math.abs(diff)}${e.total.unit}。`,
-          en: `The total ${e.total.text} differs from the sum of the ${e.parts.length} listed parts: ${expr.replace(/＋/g, ' + ')} = ${partsSum} (difference ${Math.abs(diff)}).`,
+          zh: `总数${t.text}${t.unit}与“其中”所列${parts.length}项之和不符：${expr}＝${partsSum}${t.unit}，相差${Math.abs(diff)}${t.unit}。`,
+          en: `The total ${t.text} differs from the sum of the ${parts.length} listed parts: ${expr.replace(/＋/g, ' + ')} = ${partsSum} (difference ${Math.abs(diff)}).`,
         },
-        related: mapped(e.parts, (p) => ({ range: p.range, message: { zh: `${p.label || '分项'}：${p.text}${p.unit}`, en: `${p.label || 'part'}: ${p.text}` } })),
+        related: mapped(parts, (p) => ({ range: p.range, message: { zh: `${p.label || '分项'}：${p.text}${p.unit}`, en: `${p.label || 'part'}: ${p.text}` } })),
       });
     }
   },

@@ -1,4 +1,4 @@
-import type { Cell, NarrativeCount } from '../model';
+import type { Cell, NarrativeCount, NarrativeNumber } from '../model';
 import { cellName } from '../relations';
 import type { Rule } from '../rule';
 import { TEMPLATES } from '../templates';
@@ -46,33 +46,36 @@ export const textTable: Rule = {
     const gov = ctx.bodyKind() === '人民政府';
     const appsDef = apps ? TEMPLATES[apps.template].tables.find((t) => t.id === 'apps') : undefined;
     const rel = (c: Cell, def = appsDef): RelatedInfo => ({ range: c.range, message: { zh: `表格：${def ? cellName(def, c) : c.row}＝${c.raw}`, en: `table: ${def ? cellName(def, c) : c.row} = ${c.raw}` } });
-    const say = (n: NarrativeCount, zh: string, en: string, related: RelatedInfo[]): void => {
-      ctx.report({ range: n.value.range, message: { zh, en }, related });
+    const say = (value: NarrativeNumber, zh: string, en: string, related: RelatedInfo[]): void => {
+      ctx.report({ range: value.range, message: { zh, en }, related });
     };
     // past the listing cap a finding is only counted: no message is built (a long paste repeats counts thousands of times)
-    const counted = (n: NarrativeCount): boolean => {
+    const counted = (value: NarrativeNumber): boolean => {
       if (ctx.listing()) return false;
-      ctx.report({ range: n.value.range, message: UNLISTED });
+      ctx.report({ range: value.range, message: UNLISTED });
       return true;
     };
     for (const n of model.narrative.counts) {
       if (n.regional && gov) continue;
-      const v = n.value.value;
-      const written = `${n.value.text}${n.value.unit}`;
+      // (read once: a count makes its numbers each time they are read)
+      const value = n.value;
+      const carriedIn = n.carriedIn;
+      const v = value.value;
+      const written = `${value.text}${value.unit}`;
       switch (n.topic) {
         case 'received': {
           const r1 = cellInt(apps, 'r1', 'total');
           const r2 = cellInt(apps, 'r2', 'total');
           if (!r1) break;
           const both = r2 ? r1.value + r2.value : null;
-          const carriedOk = !n.carriedIn || !r2 || n.carriedIn.value === r2.value;
+          const carriedOk = !carriedIn || !r2 || carriedIn.value === r2.value;
           if ((v === r1.value || v === both) && carriedOk) break;
-          if (counted(n)) break;
+          if (counted(value)) break;
           const related = [rel(r1.cell), ...(r2 ? [rel(r2.cell)] : [])];
           say(
-            n,
-            `正文称${n.phrase.text}${written}${n.carriedIn ? `（其中上年结转${n.carriedIn.text}${n.carriedIn.unit}）` : ''}，而第三部分表格本年新收${r1.value}件${r2 ? `、上年结转${r2.value}件，合计${both}件` : ''}，两者不一致。`,
-            `The text says ${v} applications${n.carriedIn ? ` (${n.carriedIn.value} carried over)` : ''}; the table of section 三 has ${r1.value} new${r2 ? ` + ${r2.value} carried over = ${both}` : ''}.`,
+            value,
+            `正文称${n.phrase.text}${written}${carriedIn ? `（其中上年结转${carriedIn.text}${carriedIn.unit}）` : ''}，而第三部分表格本年新收${r1.value}件${r2 ? `、上年结转${r2.value}件，合计${both}件` : ''}，两者不一致。`,
+            `The text says ${v} applications${carriedIn ? ` (${carriedIn.value} carried over)` : ''}; the table of section 三 has ${r1.value} new${r2 ? ` + ${r2.value} carried over = ${both}` : ''}.`,
             related,
           );
           break;
@@ -83,8 +86,8 @@ export const textTable: Rule = {
           const row = n.topic === 'disclosed' ? 'r3_1' : n.topic === 'carriedIn' ? 'r2' : 'r4';
           const c = cellInt(apps, row, 'total');
           if (!c || c.value === v) break;
-          if (counted(n)) break;
-          say(n, `正文称${TOPIC_ZH[n.topic]}${written}，而第三部分表格为${c.value}件。`, `The text gives ${v} (${n.topic}); the table of section 三 has ${c.value}.`, [rel(c.cell)]);
+          if (counted(value)) break;
+          say(value, `正文称${TOPIC_ZH[n.topic]}${written}，而第三部分表格为${c.value}件。`, `The text gives ${v} (${n.topic}); the table of section 三 has ${c.value}.`, [rel(c.cell)]);
           break;
         }
         case 'review':
@@ -95,8 +98,8 @@ export const textTable: Rule = {
           if (cells.some((c) => !c)) break;
           const total = cells.reduce((s, c) => s + c!.value, 0);
           if (total === v) break;
-          if (counted(n)) break;
-          say(n, `正文称${TOPIC_ZH[n.topic]}${written}，而第四部分表格${n.topic === 'review' ? '行政复议总计' : '行政诉讼（未经复议直接起诉与复议后起诉）总计'}为${total}件。`, `The text gives ${v} ${n.topic} cases; the table of section 四 totals ${total}.`, mapped(cells, (c) => rel(c!.cell, def)));
+          if (counted(value)) break;
+          say(value, `正文称${TOPIC_ZH[n.topic]}${written}，而第四部分表格${n.topic === 'review' ? '行政复议总计' : '行政诉讼（未经复议直接起诉与复议后起诉）总计'}为${total}件。`, `The text gives ${v} ${n.topic} cases; the table of section 四 totals ${total}.`, mapped(cells, (c) => rel(c!.cell, def)));
           break;
         }
         case 'rules':
@@ -110,11 +113,11 @@ export const textTable: Rule = {
           if (!nums.length || nums.some((c) => c.value.kind === 'invalid')) break;
           const valueOf = (c: Cell): number => (c.value.kind === 'number' ? c.value.value : 0);
           if (nums.some((c) => valueOf(c) === v)) break;
-          if (counted(n)) break;
+          if (counted(value)) break;
           const list = mapped(nums, (c) => `${def ? def.columns.find((x) => x.key === c.col)?.label : c.col}${valueOf(c)}`).join('、');
           say(
-            n,
-            `正文称${n.phrase.text}${written}，而第二部分第二十条第（一）项表格中「${row.label.text.replace(/\s+/g, '')}」为：${list}，没有一项是${n.value.text}。如正文所指是其他机关的文件或其他类别，请写明。`,
+            value,
+            `正文称${n.phrase.text}${written}，而第二部分第二十条第（一）项表格中「${row.label.text.replace(/\s+/g, '')}」为：${list}，没有一项是${value.text}。如正文所指是其他机关的文件或其他类别，请写明。`,
             `The text gives ${v} for ${n.phrase.text}; the 第二十条第（一）项 table row "${row.label.text}" has ${mapped(nums, valueOf).join(', ')}.`,
             mapped(nums, (c) => rel(c, def)),
           );
