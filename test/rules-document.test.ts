@@ -591,6 +591,34 @@ describe('narrative: both widths of punctuation, full-width digits', () => {
     assert.deepEqual(Object.getPrototypeOf(r), Object.prototype);
   });
 
+  it('makes the ranges of 一是 markers and claimed years when asked for, a fresh plain object each time, across a line break', () => {
+    const l1 = '2023年，本机关工作如下：一是加强领导，二是完善制度，';
+    const l2 = '三是强化监督。本报告为2023年度政府信息公开工作年度报告。';
+    const n = narrative(`一、总体情况\n${l1}\n${l2}`);
+    const at = (line: number, a: number, b: number) => ({ start: { line, character: a }, end: { line, character: b } });
+    const ms = n.shiSequences[0].markers;
+    assert.deepEqual(
+      ms.map((m) => [m.ordinal, m.text, m.range]),
+      [
+        [1, '一是', at(1, l1.indexOf('一是'), l1.indexOf('一是') + 2)],
+        [2, '二是', at(1, l1.indexOf('二是'), l1.indexOf('二是') + 2)],
+        [3, '三是', at(2, 0, 2)],
+      ],
+    );
+    assert.deepEqual(
+      n.yearClaims.map((c) => [c.year, c.kind, c.section, c.yearRange]),
+      [
+        [2023, 'report', 1, at(2, l2.indexOf('2023'), l2.indexOf('2023') + 4)],
+        [2023, 'lead', 1, at(1, 0, 4)],
+      ],
+    );
+    const r = ms[2].range;
+    r.start.line = 99;
+    assert.equal(ms[2].range.start.line, 2);
+    assert.notEqual(n.yearClaims[0].yearRange, n.yearClaims[0].yearRange);
+    assert.deepEqual(Object.getPrototypeOf(n.yearClaims[0].yearRange), Object.prototype);
+  });
+
   it('reads back every breakdown and count of a long paste (the store past its first 8,192 numbers), as written', () => {
     // 600 paragraphs, each a breakdown and a count of received applications with its carried-over part. The total
     // is in full-width digits every third time; a PDF conversion wrapped the paragraph before the first part's

@@ -7,7 +7,7 @@
  * the most numerous items of a pasted report, are kept as numbers in one list, from which a breakdown or a count
  * and its numbers are made each time they are read.
  */
-import type { EnumerationPart, NarrativeCount, NarrativeNumber, NarrativeTopic, Span, TextEnumeration } from '../model';
+import type { EnumerationPart, NarrativeCount, NarrativeNumber, NarrativeTopic, ShiMarker, Span, TextEnumeration, YearClaim } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
 import { mapped } from '../arrays';
@@ -52,6 +52,39 @@ export class SpanRead extends Located implements Span {
     endCharacter: number,
   ) {
     super(line, character, endLine, endCharacter);
+  }
+}
+
+/** A marker 一是、二是 … of a paragraph. */
+export class ShiRead extends Located implements ShiMarker {
+  constructor(
+    readonly ordinal: number,
+    readonly text: string,
+    line: number,
+    character: number,
+    endLine: number,
+    endCharacter: number,
+  ) {
+    super(line, character, endLine, endCharacter);
+  }
+}
+
+/** A year the narrative claims to report on, the range of its digits made when asked for. */
+export class YearClaimRead extends Located implements YearClaim {
+  constructor(
+    readonly year: number,
+    readonly kind: YearClaim['kind'],
+    readonly section: number | null,
+    line: number,
+    character: number,
+    endLine: number,
+    endCharacter: number,
+  ) {
+    super(line, character, endLine, endCharacter);
+  }
+
+  get yearRange(): Range {
+    return this.range;
   }
 }
 

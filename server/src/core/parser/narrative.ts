@@ -27,7 +27,7 @@ import type { Range } from '../types';
 import { chineseNumeral, isBlank, isCnNumeralCode, isDigitCode, isSpaceCode, range as lineRange, trimmedEnd } from './lines';
 import { mapped } from '../arrays';
 import { isJsSpace } from '../labels';
-import { NarrativeStore, narrowForms, SpanRead, type NumberAt, type PartAt, type TextAt } from './narrative-items';
+import { NarrativeStore, narrowForms, ShiRead, SpanRead, YearClaimRead, type NumberAt, type PartAt, type TextAt } from './narrative-items';
 
 interface Piece {
   line: number;
@@ -470,7 +470,8 @@ export function readShi(run: Run): ShiMarker[] {
     if (start > 0 && isIdeograph(t.charCodeAt(start - 1))) continue;
     const next = p + 1 < t.length ? t.charCodeAt(p + 1) : 0;
     if (next === 0x5426 /* 否 */ || next === 0x975e /* 非 */ || next === 0x6307 /* 指 */) continue;
-    out.push({ ordinal: chineseNumeral(t.slice(start, p)), text: t.slice(start, p + 1), range: runRange(run, start, p + 1) });
+    const at = textAt(run, start, p + 1);
+    out.push(new ShiRead(chineseNumeral(t.slice(start, p)), at.text, at.line, at.character, at.endLine, at.endCharacter));
   }
   return out;
 }
@@ -618,20 +619,26 @@ function readCitations(run: Run, lines: string[], out: NoticeCitation[], has: (w
 const REPORT_YEAR = /(\d{4})\s*年度?[^。；;，,\d]{0,24}?政府信息公开(?:工作)?年度报告/g;
 const LEAD_YEAR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。；;]{0,30}?[。：:])?\s*(\d{4})\s*年度?[，,]/;
 
+/** A claim of the year whose four digits start at `at`. */
+function yearClaim(run: Run, year: number, kind: YearClaim['kind'], at: number): YearClaim {
+  const p = textAt(run, at, at + 4);
+  return new YearClaimRead(year, kind, run.section, p.line, p.character, p.endLine, p.endCharacter);
+}
+
 /** The years a run claims to report on (exported for the tests). */
 export function readYearClaims(run: Run, out: YearClaim[]): void {
   const t = run.text;
   REPORT_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (t.indexOf('年度报告') >= 0 && (m = REPORT_YEAR.exec(t))) {
-    out.push({ year: parseInt(m[1], 10), kind: 'report', yearRange: runRange(run, m.index, m.index + 4), section: run.section });
+    out.push(yearClaim(run, parseInt(m[1], 10), 'report', m.index));
   }
   // (the pattern starts with a bracket, a space or a digit: see isPageNumber)
   const c = t.charCodeAt(0);
   const l = (isDigitCode(c) || c === 0xff08 /* （ */ || c === 40 || isJsSpace(c)) && t.indexOf('年') >= 0 ? LEAD_YEAR.exec(t) : null;
   if (l) {
     const at = l[0].lastIndexOf(l[1]);
-    out.push({ year: parseInt(l[1], 10), kind: 'lead', yearRange: runRange(run, at, at + 4), section: run.section });
+    out.push(yearClaim(run, parseInt(l[1], 10), 'lead', at));
   }
 }
 
