@@ -4,7 +4,7 @@
 // Nothing here is a test: it never fails the build, it measures.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -253,11 +253,26 @@ const rate = n / seconds;
 console.log(`${n} reports (${mode}), 3 runs: ${cliRuns.map((x) => x.toFixed(2)).join(' / ')} s; median ${seconds.toFixed(2)} s = ${rate.toFixed(0)} reports/s (${met(rate >= 1000)})`);
 results.cli = { reports: n, runsSeconds: cliRuns.map((x) => +x.toFixed(2)), seconds: +seconds.toFixed(2), perSecond: Math.round(rate) };
 
-// 7. bundle sizes
-console.log('\n## 7. 包大小 / bundle sizes');
+// 7. bundle sizes: the development build in dist/, and what `npm run package` ships (production build and .vsix),
+// packaged in a scratch copy of the project so that dist/ here is left alone (as test/package.test.ts does)
+console.log('\n## 7. 包大小 / bundle sizes (development build in dist/; production build and .vsix from `npm run package` in a scratch copy)');
 const sizes = {};
-for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'nianbao.vsix']) if (existsSync(f)) sizes[f] = `${(statSync(f).size / 1024).toFixed(0)} KB`;
+const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} KB`;
+for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) if (existsSync(f)) sizes[f] = kb(f);
+const scratch = mkdtempSync(join(tmpdir(), 'nianbao-bench-vsix-'));
+try {
+  for (const name of readdirSync('.')) if (!['node_modules', 'dist', 'out', '.git', '.e2e', 'bench'].includes(name) && !name.endsWith('.vsix')) cpSync(name, join(scratch, name), { recursive: true });
+  symlinkSync(join(process.cwd(), 'node_modules'), join(scratch, 'node_modules'), 'dir');
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'package'], { cwd: scratch, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status === 0) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) if (existsSync(join(scratch, f))) sizes[`${f} (production)`] = kb(join(scratch, f));
+    sizes['nianbao.vsix'] = kb(join(scratch, 'nianbao.vsix'));
+  } else console.log(`npm run package 失败 failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
 console.table(sizes);
+if (sizes['nianbao.vsix']) console.log(`.vsix ${sizes['nianbao.vsix']} (goal < 500 KB, as test/package.test.ts asserts: ${met(parseInt(sizes['nianbao.vsix'], 10) < 500)})`);
 results.bundles = sizes;
 
 mkdirSync('bench', { recursive: true });
