@@ -55,17 +55,13 @@ export class SpanRead extends Located implements Span {
   }
 }
 
-/** A marker 一是、二是 … of a paragraph. */
-export class ShiRead extends Located implements ShiMarker {
+/** A marker 一是、二是 … of a paragraph: a span with its ordinal. */
+export class ShiRead extends SpanRead implements ShiMarker {
   constructor(
     readonly ordinal: number,
-    readonly text: string,
-    line: number,
-    character: number,
-    endLine: number,
-    endCharacter: number,
+    at: TextAt,
   ) {
-    super(line, character, endLine, endCharacter);
+    super(at.text, at.line, at.character, at.endLine, at.endCharacter);
   }
 }
 
@@ -75,12 +71,9 @@ export class YearClaimRead extends Located implements YearClaim {
     readonly year: number,
     readonly kind: YearClaim['kind'],
     readonly section: number | null,
-    line: number,
-    character: number,
-    endLine: number,
-    endCharacter: number,
+    digits: TextAt,
   ) {
-    super(line, character, endLine, endCharacter);
+    super(digits.line, digits.character, digits.endLine, digits.endCharacter);
   }
 
   get yearRange(): Range {

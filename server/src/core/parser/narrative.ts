@@ -470,8 +470,7 @@ export function readShi(run: Run): ShiMarker[] {
     if (start > 0 && isIdeograph(t.charCodeAt(start - 1))) continue;
     const next = p + 1 < t.length ? t.charCodeAt(p + 1) : 0;
     if (next === 0x5426 /* 否 */ || next === 0x975e /* 非 */ || next === 0x6307 /* 指 */) continue;
-    const at = textAt(run, start, p + 1);
-    out.push(new ShiRead(chineseNumeral(t.slice(start, p)), at.text, at.line, at.character, at.endLine, at.endCharacter));
+    out.push(new ShiRead(chineseNumeral(t.slice(start, p)), textAt(run, start, p + 1)));
   }
   return out;
 }
@@ -621,8 +620,7 @@ const LEAD_YEAR = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)][^。�
 
 /** A claim of the year whose four digits start at `at`. */
 function yearClaim(run: Run, year: number, kind: YearClaim['kind'], at: number): YearClaim {
-  const p = textAt(run, at, at + 4);
-  return new YearClaimRead(year, kind, run.section, p.line, p.character, p.endLine, p.endCharacter);
+  return new YearClaimRead(year, kind, run.section, textAt(run, at, at + 4));
 }
 
 /** The years a run claims to report on (exported for the tests). */
