@@ -14,7 +14,8 @@ import { mayBeValue } from '../server/src/core/parser/fields';
 import { isJsSpace, stripSpaces } from '../server/src/core/labels';
 import { parseCellValue } from '../server/src/core/numbers';
 import { mapped } from '../server/src/core/arrays';
-import type { YearClaim } from '../server/src/core/model';
+import type { NarrativeNumber, NarrativeTopic, YearClaim } from '../server/src/core/model';
+import { NarrativeStore, narrowForms, type NumberAt, type TextAt } from '../server/src/core/parser/narrative-items';
 import { numberedWith } from '../server/src/core/rules/official-label';
 import { utf8Text } from '../server/src/cli/read';
 import { spawnSync } from 'node:child_process';
@@ -385,5 +386,80 @@ describe('CLI decoding (cli/read.ts)', () => {
       const buf = readFileSync(join(seeds, f));
       assert.equal(utf8Text(buf), buf.toString('utf8'), f);
     }
+  });
+});
+
+describe('the narrative store (parser/narrative-items.ts): packed views read back what objects keep', () => {
+  // Arbitrary lines, and breakdowns and counts placed anywhere in them, as the reading would hand them over: a
+  // text within one line is the half-width form of the line's slice; one running over a line break is given.
+  const CHARS = ['工', '作', '动', '态', '共', '计', '其', '中', '条', '1', '2', '０', '９', 'Ａ', 'b', ' ', '\u3000', '，', '、', '。', '\t', '😀'];
+  const UNITS = ['条', '件', '%', '万元'];
+  const UNIT_INDEX = new Map(mapped(UNITS, (u, i) => [u, i] as const));
+  const lineArb = fc.array(fc.constantFrom(...CHARS), { maxLength: 30 }).map((cs) => cs.join(''));
+  const doc = fc.array(lineArb, { minLength: 1, maxLength: 6 }).chain((lines) => {
+    const textAt = fc
+      .tuple(fc.nat(lines.length - 1), fc.nat(lines.length - 1), fc.nat(40), fc.nat(40), fc.string({ maxLength: 6 }))
+      .map(([l1, l2, c1, c2, other]): TextAt => {
+        const [line, endLine] = l1 <= l2 ? [l1, l2] : [l2, l1];
+        const character = Math.min(c1, lines[line].length);
+        if (line === endLine) {
+          const end = Math.max(character, Math.min(c2, lines[line].length));
+          return { text: narrowForms(lines[line].slice(character, end)), line, character, endLine, endCharacter: end };
+        }
+        return { text: other, line, character, endLine, endCharacter: Math.min(c2, lines[endLine].length) };
+      });
+    const numberAt = fc
+      .tuple(textAt, fc.oneof(fc.nat(), fc.double()), fc.constantFrom('', ...UNITS), fc.boolean())
+      .map(([t, value, unit, approx]): NumberAt => ({ ...t, value, unit, approx }));
+    const section = fc.option(fc.nat(9), { nil: null });
+    const enumeration = fc.record({ keyword: textAt, total: numberAt, parts: fc.array(fc.record({ n: numberAt, label: fc.option(textAt, { nil: null }) }), { maxLength: 5 }), section });
+    const topic = fc.constantFrom<NarrativeTopic>('received', 'carriedIn', 'carriedOut', 'disclosed', 'review', 'litigation', 'rules', 'normative');
+    const count = fc.record({ topic, phrase: textAt, value: numberAt, carriedIn: fc.option(numberAt, { nil: null }), regional: fc.boolean(), section });
+    return fc.record({ lines: fc.constant(lines), enumerations: fc.array(enumeration, { maxLength: 30 }), counts: fc.array(count, { maxLength: 30 }) });
+  });
+  const num = (n: NarrativeNumber) => ({ value: n.value, text: n.text, unit: n.unit, approx: n.approx, range: n.range });
+  const snapshot = (s: NarrativeStore) => ({
+    enumerations: mapped(s.enumerations, (e) => ({
+      keyword: { text: e.keyword.text, range: e.keyword.range },
+      total: num(e.total),
+      parts: mapped(e.parts, (p) => ({ ...num(p), label: p.label })),
+      range: e.range,
+      section: e.section,
+    })),
+    counts: mapped(s.counts, (c) => ({ topic: c.topic, phrase: { text: c.phrase.text, range: c.phrase.range }, value: num(c.value), carriedIn: c.carriedIn && num(c.carriedIn), regional: c.regional, section: c.section })),
+  });
+
+  it('every breakdown and count reads the same packed as kept as objects, and as it was given', () => {
+    fc.assert(
+      fc.property(doc, ({ lines, enumerations, counts }) => {
+        const objects = new NarrativeStore(lines, UNITS, UNIT_INDEX, Infinity);
+        const packed = new NarrativeStore(lines, UNITS, UNIT_INDEX, 0);
+        for (const s of [objects, packed]) {
+          for (const e of enumerations) s.addEnumeration(e.keyword, e.total, e.parts, e.section);
+          for (const c of counts) s.addCount(c.topic, c.phrase, c.value, c.carriedIn, c.regional, c.section);
+        }
+        const got = snapshot(packed);
+        assert.deepEqual(got, snapshot(objects));
+        // … and what was given: a span's text is the original (a number's and a label's the half-width form)
+        const range = (t: TextAt) => ({ start: { line: t.line, character: t.character }, end: { line: t.endLine, character: t.endCharacter } });
+        const original = (t: TextAt) => (t.line === t.endLine ? lines[t.line].slice(t.character, t.endCharacter) : t.text);
+        assert.deepEqual(
+          got.counts,
+          mapped(counts, (c) => ({
+            topic: c.topic,
+            phrase: { text: original(c.phrase), range: range(c.phrase) },
+            value: { value: c.value.value, text: c.value.text, unit: c.value.unit, approx: c.value.approx, range: range(c.value) },
+            carriedIn: c.carriedIn && { value: c.carriedIn.value, text: c.carriedIn.text, unit: c.carriedIn.unit, approx: c.carriedIn.approx, range: range(c.carriedIn) },
+            regional: c.regional,
+            section: c.section,
+          })),
+        );
+        assert.deepEqual(
+          mapped(got.enumerations, (e) => [e.keyword.text, e.total.value, mapped(e.parts, (p) => [p.label, p.value, p.text])]),
+          mapped(enumerations, (e) => [original(e.keyword), e.total.value, mapped(e.parts, (p) => [p.label ? p.label.text : '', p.n.value, p.n.text])]),
+        );
+      }),
+      { numRuns: Math.round(300 * RUNS), seed: SEED + 40 },
+    );
   });
 });

@@ -228,10 +228,12 @@ export class NarrativeStore {
     /** the measure words the numbers may have, each stored as its index here */
     private readonly units: readonly string[],
     private readonly unitIndex: ReadonlyMap<string, number>,
+    /** how many of each are kept as objects (a test packs all or none, to compare the two forms) */
+    private readonly asObjects = AS_OBJECTS,
   ) {}
 
   addEnumeration(keyword: TextAt, total: NumberAt, parts: readonly PartAt[], section: number | null): void {
-    if (this.enumerations.length < AS_OBJECTS) {
+    if (this.enumerations.length < this.asObjects) {
       this.enumerations.push(new EnumerationRead(this.spanRead(keyword), numberRead(total), mapped(parts, (p) => partRead(p)), section));
       return;
     }
@@ -248,7 +250,7 @@ export class NarrativeStore {
   }
 
   addCount(topic: NarrativeTopic, phrase: TextAt, value: NumberAt, carriedIn: NumberAt | null, regional: boolean, section: number | null): void {
-    if (this.counts.length < AS_OBJECTS) {
+    if (this.counts.length < this.asObjects) {
       this.counts.push({ topic, phrase: this.spanRead(phrase), value: numberRead(value), carriedIn: carriedIn && numberRead(carriedIn), regional, section });
       return;
     }
