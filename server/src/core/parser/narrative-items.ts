@@ -213,7 +213,7 @@ export interface PartAt {
 /**
  * The 共…其中 breakdowns and the counts of one narrative, as numbers in one list. A pasted report repeating a
  * paragraph holds thousands of each, and kept as objects (a breakdown, its keyword, its total, its parts, their
- * strings; a count, its phrase, its number, their strings) they were more than half of the objects the collector
+ * strings; a count, its phrase, its number, their strings) they were about half of the objects the collector
  * copied for a 10 MB text. Here each is one small view onto the list; its numbers and spans are made each time
  * they are read, their texts sliced again from the original lines. The first AS_OBJECTS of each are objects.
  */

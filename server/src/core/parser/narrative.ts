@@ -245,7 +245,7 @@ function numberAt(run: Run, n: RawNumber): NumberAt {
   return { value: n.value, text: n.text, unit: n.unit, approx: n.approx, line: ps.line, character: columnIn(ps, n.start), endLine: pe.line, endCharacter: columnIn(pe, n.digitsEnd) };
 }
 
-/** Where run.text[a, b) is in the original lines, with its text. */
+/** Where run.text[a, b) is in the original lines, with its text (a < b: every caller reads a word, a label or digits). */
 function textAt(run: Run, a: number, b: number): TextAt {
   const ps = pieceAt(run, a, false);
   const pe = pieceAt(run, b, true);
