@@ -188,7 +188,7 @@ const E_KEYWORD = 2;
 const E_TOTAL = E_KEYWORD + SPAN;
 const E_FIRST_PART = E_TOTAL + NUMBER;
 const PART = NUMBER + SPAN;
-// count: topic (index in TOPICS), regional (0/1), section (-1: none), phrase span, value, carried in (0/1), its number
+// count: topic (TOPIC_INDEX), regional (0/1), section (-1: none), phrase span, value, carried in (0/1), its number
 const C_REGIONAL = 1;
 const C_SECTION = 2;
 const C_PHRASE = 3;
@@ -202,7 +202,10 @@ const C_CARRIED = C_VALUE + NUMBER;
  */
 const AS_OBJECTS = 256;
 
-const TOPICS: readonly NarrativeTopic[] = ['received', 'carriedIn', 'carriedOut', 'disclosed', 'review', 'litigation', 'rules', 'normative'];
+/** Each topic's number as stored: a Record, so that a topic added to the model cannot be left out here. */
+const TOPIC_INDEX: Record<NarrativeTopic, number> = { received: 0, carriedIn: 1, carriedOut: 2, disclosed: 3, review: 4, litigation: 5, rules: 6, normative: 7 };
+const TOPICS: NarrativeTopic[] = [];
+for (const t of Object.keys(TOPIC_INDEX) as NarrativeTopic[]) TOPICS[TOPIC_INDEX[t]] = t;
 
 /** A part of a breakdown as the reading found it: its number and its label (null: no words before the number). */
 export interface PartAt {
@@ -255,7 +258,7 @@ export class NarrativeStore {
       return;
     }
     const at = this.data.length;
-    this.data.push(TOPICS.indexOf(topic));
+    this.data.push(TOPIC_INDEX[topic]);
     this.data.push(regional ? 1 : 0);
     this.data.push(section ?? -1);
     this.putSpan(phrase);
