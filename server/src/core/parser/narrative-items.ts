@@ -10,6 +10,7 @@
 import type { EnumerationPart, NarrativeCount, NarrativeNumber, NarrativeTopic, ShiMarker, Span, TextEnumeration, YearClaim } from '../model';
 import { toHalfWidth } from '../numbers';
 import type { Range } from '../types';
+import { spanRange } from './lines';
 import { mapped } from '../arrays';
 
 /** Full-width forms that change what the extractors read: digits, letters, %, the full stop of decimals, U+3000. */
@@ -38,7 +39,7 @@ abstract class Located {
   ) {}
 
   get range(): Range {
-    return { start: { line: this.line, character: this.character }, end: { line: this.endLine, character: this.endCharacter } };
+    return spanRange(this.line, this.character, this.endLine, this.endCharacter);
   }
 }
 
@@ -403,7 +404,7 @@ class EnumerationView implements TextEnumeration {
     const n = st.get(this.at + E_PARTS);
     const last = 2 + (n === 0 ? this.at + E_TOTAL : this.at + E_FIRST_PART + (n - 1) * PART);
     const k = this.at + E_KEYWORD;
-    return { start: { line: st.get(k), character: st.get(k + 1) }, end: { line: st.get(last + 2), character: st.get(last + 3) } };
+    return spanRange(st.get(k), st.get(k + 1), st.get(last + 2), st.get(last + 3));
   }
 
   get section(): number | null {
