@@ -25,9 +25,15 @@ import { configDiagnostics, fixAllAction, quickFixes, toFolding, toLens, toLspDi
 import { registerRequests } from './lsp/requests';
 import { findCandidates, readUtf8OrGb } from './lsp/scan';
 import { startWarmUp, type WarmUp } from './lsp/warmup';
+import { stdioTransport, superviseStdio, wantsStdio } from './lsp/stdio';
 import { ConfigFiles, configPath, editorSettings, isConfigUri, resolveSettings, type DocumentSettings, type RawEditorSettings } from './lsp/settings';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// --stdio: our own transport, one write per message (lsp/stdio.ts); node IPC (the VS Code client) and sockets
+// as vscode-languageserver sets them up from the command line
+const stdio = wantsStdio(process.argv) ? stdioTransport() : null;
+const connection: Connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+if (stdio) superviseStdio(() => shutdownReceived, connection.console);
 const documents = new TextDocuments(TextDocument);
 const configs = new ConfigFiles();
 let locale: Locale = 'zh';
@@ -339,7 +345,10 @@ connection.onRequest('nianbao/stats', () => {
   return { heapUsed: process.memoryUsage().heapUsed, documents: documents.all().length, warmUp: warmUp?.status() ?? null, publishMs };
 });
 
-connection.onShutdown(() => warmUp?.stop());
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  warmUp?.stop();
+});
 
 documents.listen(connection);
 connection.listen();
