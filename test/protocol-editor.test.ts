@@ -132,6 +132,30 @@ describe('language server: editor features (outline, lenses, settings, config fi
     assert.ok(status.errors >= 4);
   });
 
+  it('sends nianbao/status again only when the format, the year or a count changed', async () => {
+    const latest = (): ReportStatus => editor.statuses.seen.filter((s) => s.uri === uri).at(-1)!;
+    const before = latest();
+    // a keystroke undone: the same findings, so no status; a request answered after the diagnostics shows
+    // that none was sent (messages arrive in the order the server sent them)
+    let from = editor.statuses.mark();
+    const same = await changeReport(text, 'same text, new version');
+    assert.deepEqual(relationLines(same), [338, 338, 344, 344]);
+    await editor.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(editor.statuses.seen.slice(from).filter((s) => s.uri === uri), []);
+    // the two totals corrected: two errors fewer, a new status with the new counts
+    const items = await editor.request<TotalSuggestion[]>('nianbao/totalSuggestions', { uri });
+    from = editor.statuses.mark();
+    const fixed = await changeReport(applyEdits(text, items.map((s) => ({ range: s.range, newText: s.newText }))), 'totals corrected');
+    const now = await editor.statuses.next('status after the correction', (s) => s.uri === uri, from);
+    const count = (severity: number): number => fixed.diagnostics.filter((d) => d.severity === severity).length;
+    assert.deepEqual(now, { uri, isReport: true, template: '2019', year: 2022, errors: count(1), warnings: count(2), infos: count(3) + count(4) });
+    assert.notDeepEqual(now, before);
+    // and back: the first status again
+    from = editor.statuses.mark();
+    await changeReport(text, 'original text again');
+    assert.deepEqual(await editor.statuses.next('status of the original text', (s) => s.uri === uri, from), before);
+  });
+
   it('outlines the six sections, their sub-headings and the tables under 二, 三 and 四', async () => {
     const symbols = await editor.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(

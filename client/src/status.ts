@@ -4,7 +4,7 @@
  */
 import { t, type UiLocale } from './i18n';
 
-/** The notification `nianbao/status` the server sends after every check. */
+/** The notification `nianbao/status`: sent after a check when the format, the year or a count changed, and on closing. */
 export interface ReportStatus {
   uri: string;
   isReport: boolean;

@@ -54,6 +54,8 @@ const settingsCache = new Map<string, Promise<ReturnType<typeof editorSettings>>
 /** files checked by the workspace scan (not open in the editor) */
 const scanned = new Set<string>();
 const largeNoticeGiven = new Set<string>();
+/** The last nianbao/status sent for each document (see publish). */
+const sentStatus = new Map<string, string>();
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.nianbao`;
 
@@ -132,13 +134,13 @@ function publish(uri: string, version: number | undefined, result: LintResult | 
     else if (d.severity === 'warning') counts.warnings++;
     else counts.infos++;
   }
-  void connection.sendNotification('nianbao/status', {
-    uri,
-    isReport: !!result,
-    template: result?.model.template ?? null,
-    year: result?.model.year?.value ?? null,
-    ...counts,
-  });
+  const status = { uri, isReport: !!result, template: result?.model.template ?? null, year: result?.model.year?.value ?? null, ...counts };
+  // only when it changed: most keystrokes change neither the format, the year nor the counts, and every message
+  // costs a write on the pipe and wakes the editor
+  const key = `${status.isReport}|${status.template}|${status.year}|${counts.errors}|${counts.warnings}|${counts.infos}`;
+  if (sentStatus.get(uri) === key) return;
+  sentStatus.set(uri, key);
+  void connection.sendNotification('nianbao/status', status);
 }
 
 async function check(doc: TextDocument, reason: 'open' | 'change' | 'save'): Promise<void> {
@@ -233,6 +235,7 @@ documents.onDidClose((e) => {
   receivedAt.delete(uri);
   settingsCache.delete(uri);
   largeNoticeGiven.delete(uri);
+  sentStatus.delete(uri);
   if (isConfigUri(uri)) {
     const path = configPath(uri);
     if (path) configs.closeOpen(path);
