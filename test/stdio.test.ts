@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { PassThrough, Writable } from 'node:stream';
 import { StreamMessageReader, type Message, type NotificationMessage } from 'vscode-jsonrpc/node';
 import { exitWhenEnded, frame, OneWriteMessageWriter, redirectConsole } from '../server/src/lsp/stdio';
-import { withTimeout } from './lsp-client';
+import { Inbox, withTimeout } from './lsp-client';
 
 /** A writable that records every write it gets (or fails them all with `fail`). */
 class Recorder extends Writable {
@@ -119,17 +119,10 @@ describe('stdio transport (lsp/stdio)', () => {
       const send = (m: object): void => {
         child.stdin.write(frame({ jsonrpc: '2.0', ...m } as Message));
       };
-      const replies: Message[] = [];
+      const replies = new Inbox<Message>('answers of the server');
       const reader = new StreamMessageReader(child.stdout);
-      const answered = (id: number): Promise<void> =>
-        withTimeout(
-          new Promise<void>((res) => {
-            const poll = (): void => (replies.some((r) => (r as { id?: number }).id === id) ? res() : void setTimeout(poll, 5));
-            poll();
-          }),
-          `the answer to request ${id}`,
-        );
       reader.listen((m) => replies.push(m));
+      const answered = (id: number): Promise<Message> => replies.next(`the answer to request ${id}`, (m) => (m as { id?: number }).id === id);
       send({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {}, initializationOptions: { warmUp: false } } });
       await answered(1);
       if (shutdownFirst) {
