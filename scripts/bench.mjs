@@ -38,8 +38,8 @@ const baseline = () => { const lines = text.split(/\\r\\n|\\r|\\n/); const re = 
 const stats = (t) => { t.sort((x, y) => x - y); return { median: t[Math.floor(t.length / 2)], p95: t[Math.min(t.length - 1, Math.floor(t.length * 0.95))] }; };
 `;
 // one fresh process varies by about ±10 % on the 2-core VM (JIT decisions differ from process to process):
-// each measurement runs in several processes and the process with the middle median is reported, with the
-// outputs of all of them (the spread is printed next to the figure). Part 1 uses five processes per file: with
+// each measurement runs in several processes and the process in the middle by a key is reported (part 1: the
+// ratio to the baseline; growth: the time), with the outputs of all of them (part 1 prints their spread). Part 1 uses five processes per file: with
 // three, one process whose check V8 was still optimising in runs 500–1,500 (seventeenth session: 003 at
 // 0.165 ms there against 0.092 ms in runs 3,000–4,000 of the same process) and one more slow one decided the
 // figure. Growth keeps three (a 10 MB process takes seconds).
@@ -81,15 +81,17 @@ for (let i = 500 + runs; i < steadyAfter; i++) { core.lint(text); baseline(); }
 const steady = time();
 console.log(JSON.stringify({ early, steady, sink }));
 `;
+/** A measuring child's ratio of the check to the baseline in runs 500–1,500 (the goal's figure). */
+const earlyRatio = (x) => x.early.lint.median / x.early.base.median;
 const perFile = [];
 for (const f of files) {
   const text = readFileSync(f.path, 'utf8');
   // the middle process by its ratio (the goal's figure), not by its time: in a run of the eighteenth session the
   // process with the middle time of 003 had the lowest ratio of the five (8.6 of 8.6–10.8), the machine being
   // slower in some processes than in others
-  const { middle: m, all } = middleProcess(CHILD, [f.path, String(quick ? 200 : 1000), String(quick ? 1000 : 3000)], (x) => x.early.lint.median / x.early.base.median, PROCESSES_PER_FILE);
-  const ratio = m.early.lint.median / m.early.base.median;
-  const ratios = all.map((x) => x.early.lint.median / x.early.base.median);
+  const { middle: m, all } = middleProcess(CHILD, [f.path, String(quick ? 200 : 1000), String(quick ? 1000 : 3000)], earlyRatio, PROCESSES_PER_FILE);
+  const ratio = earlyRatio(m);
+  const ratios = all.map(earlyRatio);
   perFile.push({
     file: f.path.split('/').pop().slice(0, 32),
     kind: f.kind,
@@ -104,7 +106,7 @@ for (const f of files) {
     later_ratio: +(m.steady.lint.median / m.steady.base.median).toFixed(1),
   });
 }
-console.log('median_ms, p95_ms, ratio: runs 500–1,500 (the goals) of the process with the middle ratio of five fresh processes; ratio_spread: the ratios of all five; later_ms, later_ratio: runs 3,000–4,000 of that process (reference)');
+console.log(`median_ms, p95_ms, ratio: runs 500–1,500 (the goals) of the process with the middle ratio of ${PROCESSES_PER_FILE} fresh process(es); ratio_spread: the ratios of all of them; later_ms, later_ratio: runs 3,000–4,000 of that process (reference)`);
 console.table(perFile);
 results.perFile = perFile;
 const largestSeed = perFile.filter((r) => r.kind === 'seed').sort((a, b) => b.kb - a.kb)[0];
