@@ -39,10 +39,10 @@ const stats = (t) => { t.sort((x, y) => x - y); return { median: t[Math.floor(t.
 `;
 // one fresh process varies by about ±10 % on the 2-core VM (JIT decisions differ from process to process):
 // each measurement runs in several processes and the process in the middle by a key is reported (part 1: the
-// ratio to the baseline; growth: the time), with the outputs of all of them (part 1 prints their spread). Part 1 uses five processes per file: with
-// three, one process whose check V8 was still optimising in runs 500–1,500 (seventeenth session: 003 at
-// 0.165 ms there against 0.092 ms in runs 3,000–4,000 of the same process) and one more slow one decided the
-// figure. Growth keeps three (a 10 MB process takes seconds).
+// ratio to the baseline; growth: the time), with the outputs of all of them (part 1 prints their spread).
+// Part 1 uses five processes per file: with three, one process whose check V8 was still optimising in runs
+// 500–1,500 (seventeenth session: 003 at 0.165 ms there against 0.092 ms in runs 3,000–4,000 of the same
+// process) and one more slow one decided the figure. Growth keeps three (a 10 MB process takes seconds).
 const PROCESSES_PER_FILE = quick ? 1 : 5;
 const PROCESSES_GROWTH = quick ? 1 : 3;
 /** Run a measuring child `count` times; the output of the one with the middle `key`, and all outputs. */
