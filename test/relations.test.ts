@@ -254,3 +254,48 @@ describe('touchingIndex (relations read by given cells, many questions)', () => 
     assert.ok(questions > 200);
   });
 });
+
+describe('relations: whole-number tables are decided by sums of the grid (fast reading)', () => {
+  /** status, reported and computed as readTerm reads the operands one by one (the general reading) */
+  const byOperands = (r: RelationResult): { status: string; reported: number | null; computed: number | null } => {
+    const t = r.totalCell?.value;
+    // (a number of more than 15 digits is not compared)
+    const reported = t?.kind === 'number' && t.digits.replace(/^-/, '').length <= 15 ? t.value : null;
+    let computed: number | null = 0;
+    for (const o of r.operands) computed = o.value === null || computed === null ? null : computed + o.weight * o.value.lo;
+    const status = r.status === 'skipped' ? 'skipped' : reported === null || computed === null ? 'unknown' : reported === computed ? 'ok' : 'mismatch';
+    return { status, reported, computed };
+  };
+  const CELLS = ['0', '1', '2', '3', '7', '12', '', '-', '/', '无', '9999999999999999'];
+
+  it('gives the status, total and sum the operands give, on random drafts with blanks, placeholders and group subtotals', () => {
+    let seed = 11;
+    const pick = (list: string[]): string => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return list[seed % list.length];
+    };
+    const counts: Record<string, number> = {};
+    for (let k = 0; k < 60; k++) {
+      const apps: Record<string, string[]> = {};
+      const keys = ['r1', 'r2', 'r3_1', 'r3_2', 'r3_3_1', 'r3_3_2', 'r3_4_1', 'r3_5_2', 'r3_6_1', 'r3_7', 'r4'];
+      for (const key of keys) apps[key] = Array.from({ length: 7 }, () => pick(k % 3 === 0 ? ['0', '1', '2'] : CELLS));
+      const groups = k % 2 ? { r3_3: Array.from({ length: 7 }, () => pick(['0', '1', '5', ''])) } : undefined;
+      const rs = evaluateRelations(parseReport(draft({ apps, groups, template: k % 4 === 3 ? '2019' : '2021' })));
+      for (const r of rs) {
+        if (r.scale !== 0) continue;
+        const want = byOperands(r);
+        assert.equal(r.status, want.status, `${r.def.id} (draft ${k})`);
+        if (r.status === 'skipped') continue;
+        assert.equal(r.reported?.lo ?? null, want.reported, `${r.def.id} reported (draft ${k})`);
+        assert.equal(r.computed?.lo ?? null, want.computed, `${r.def.id} computed (draft ${k})`);
+        assert.equal(r.reported?.hi ?? null, want.reported);
+        assert.equal(r.computed?.hi ?? null, want.computed);
+        // a decided relation lists no missing cell; an unknown one lists at least one
+        assert.equal(r.missing.length === 0, r.status !== 'unknown', `${r.def.id} missing (draft ${k})`);
+        counts[r.status] = (counts[r.status] ?? 0) + 1;
+      }
+    }
+    // every outcome was met (the test cannot pass on one kind alone)
+    for (const s of ['ok', 'mismatch', 'unknown', 'skipped']) assert.ok((counts[s] ?? 0) > 20 || s === 'skipped', `${s}: ${counts[s] ?? 0}`);
+  });
+});

@@ -143,11 +143,17 @@ interface Grid {
   rows: boolean[];
   /** the most decimals of any number in the table */
   maxDec: number;
+  /**
+   * The value of every cell that holds a comparable whole number, NaN elsewhere (no cell, not a number, too many
+   * digits). Read when a relation is evaluated at scale 0, where a cell's interval is its value (see exactSum).
+   */
+  ints: number[];
 }
 
 function gridOf(table: Table, ct: CompiledTable): Grid {
   const cells = new Array<Cell | null>(ct.nRows * ct.nCols).fill(null);
   const rows = new Array<boolean>(ct.nRows).fill(false);
+  const ints = new Array<number>(ct.nRows * ct.nCols).fill(NaN);
   // the most decimals written in any cell of the table, found in the same pass (it sets the scale of every
   // relation); once per evaluation, not cached per table: a WeakMap keyed by every parsed table would cost
   // more in garbage collection than it saves
@@ -163,12 +169,15 @@ function gridOf(table: Table, ct: CompiledTable): Grid {
       if (v.kind === 'number' && v.decimals > maxDec) maxDec = v.decimals;
       if (base >= 0) {
         const ci = ct.colKeys[k] === c.col ? k : ct.colIndex.get(c.col);
-        if (ci !== undefined) cells[base + ci] = c;
+        if (ci !== undefined) {
+          cells[base + ci] = c;
+          if (v.kind === 'number' && v.decimals === 0 && !tooLong(v.digits)) ints[base + ci] = v.value;
+        }
       }
       k++;
     }
   }
-  return { cells, rows, maxDec };
+  return { cells, rows, maxDec, ints };
 }
 
 /** Scratch interval of `readCell` (no object per cell read). */
@@ -204,8 +213,9 @@ class Evaluated implements RelationResult {
   reported: Interval | null = null;
   computed: Interval | null = null;
   scale: number;
-  status: RelationStatus;
-  missing: Cell[];
+  // (set here, before the constructor's body: every evaluated relation has the same fields in the same order)
+  status: RelationStatus = 'unknown';
+  missing: Cell[] = NONE as Cell[];
   private ops: Operand[] | null = null;
 
   constructor(
@@ -225,6 +235,19 @@ class Evaluated implements RelationResult {
     // enough decimals for every value of the table, plus one for the half-unit tolerance of amounts
     const scale = maxDec === 0 && !c.anyAmount ? 0 : maxDec + 1;
     this.scale = scale;
+    if (scale === 0) {
+      // whole numbers only (the common case): when the total and every term can be read, the relation is decided
+      // by two sums of the grid's values; anything missing is left to the general reading below
+      const total = c.totalAt < 0 ? NaN : grid.ints[c.totalAt];
+      const sum = total === total ? exactSum(c, grid.ints) : NaN;
+      if (sum === sum) {
+        this.reported = { lo: total, hi: total };
+        this.computed = { lo: sum, hi: sum };
+        this.missing = NONE as Cell[];
+        this.status = total === sum ? 'ok' : 'mismatch';
+        return;
+      }
+    }
     const reported = this.totalCell && readCell(this.totalCell, c.totalCol, scale) ? { lo: sLo, hi: sHi } : null;
     this.reported = reported;
     let missing: Cell[] | null = null;
@@ -305,6 +328,25 @@ export function touchingIndex(relations: RelationResult[]): (cells: ReadonlySet<
   };
 }
 
+/**
+ * The sum of a relation's terms at scale 0 from the grid's whole-number values, read as readTerm reads them (a
+ * group's items, else its written subtotal); NaN when a term cannot be read that way.
+ */
+function exactSum(c: CompiledRelation, ints: number[]): number {
+  let sum = 0;
+  for (const t of c.terms) {
+    let v = NaN;
+    if (t.items) {
+      v = 0;
+      for (const at of t.items) v += at < 0 ? NaN : ints[at];
+    }
+    if (v !== v) v = t.at < 0 ? NaN : ints[t.at];
+    if (v !== v) return NaN;
+    sum += t.weight === 1 ? v : -v;
+  }
+  return sum;
+}
+
 /** Scratch value of the last term read by `readTerm`, and the missing cells of one evaluation. */
 let tLo = 0;
 let tHi = 0;
@@ -350,7 +392,8 @@ function readTerm(t: CompiledTerm, grid: Grid, scale: number, missing: Cell[] | 
     if (missing)
       for (const at of t.items) {
         const ic = at < 0 ? null : g[at];
-        if (ic && ic.value.kind !== 'number') missing.push(ic);
+        // (a number of too many digits is missing as a blank is, as for a term's own cell below)
+        if (ic && !readCell(ic, t.col, scale)) missing.push(ic);
       }
     operands?.push({ ref: t.ref, weight: t.weight, via: 'items', cells: cells!, value: null });
     return false;
