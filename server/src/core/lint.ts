@@ -138,17 +138,19 @@ export function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number
   );
 }
 
+/** A position moved inside the document. */
+function clampPos(lines: string[], p: { line: number; character: number }): { line: number; character: number } {
+  const last = lines.length - 1;
+  const line = Math.max(0, Math.min(last, p.line));
+  const len = lines[line].length;
+  const character = p.line > last ? len : Math.max(0, Math.min(len, p.character));
+  return { line, character };
+}
+
 /** Keep every range inside the document, whatever a rule computed. */
 function clampRange(model: ReportModel, r: { start: { line: number; character: number }; end: { line: number; character: number } }) {
-  const clampPos = (p: { line: number; character: number }) => {
-    const last = model.lines.length - 1;
-    const line = Math.max(0, Math.min(last, p.line));
-    const len = model.lines[line].length;
-    const character = p.line > last ? len : Math.max(0, Math.min(len, p.character));
-    return { line, character };
-  };
-  const start = clampPos(r.start);
-  let end = clampPos(r.end);
+  const start = clampPos(model.lines, r.start);
+  let end = clampPos(model.lines, r.end);
   if (end.line < start.line || (end.line === start.line && end.character < start.character)) end = start;
   return { start, end };
 }

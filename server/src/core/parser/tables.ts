@@ -52,6 +52,7 @@ function makeCell(row: string, col: string, f: Field | null, absentRange: Range)
 
 /** Fit the value fields of one row to `n` columns; null when they cannot be fitted. */
 function fitValues(vals: Field[], n: number): (Field | null)[] | null {
+  if (vals.length === n) return vals;
   const v = vals.slice();
   while (v.length > n && v[v.length - 1].text === '') v.pop();
   while (v.length > n && v[0].text === '') v.shift();
@@ -115,7 +116,9 @@ function fillRow(table: Table, def: TableDef, row: TableRow, vals: Field[]): voi
     });
     return;
   }
-  row.hasValues = vals.some((f) => f.text !== '');
+  let hasValues = false;
+  for (const f of vals) if (f.text !== '') hasValues = true;
+  row.hasValues = hasValues;
   if (!row.hasValues && isGroupOrHeading(def, row.key)) return;
   for (let i = 0; i < cols.length; i++) row.cells.set(cols[i].key, makeCell(row.key, cols[i].key, fitted[i], row.label.range));
 }
@@ -158,10 +161,9 @@ export function readApplications(rows: PhysRow[], layout: Layout, docTemplate: T
   for (let ri = 0; ri < rows.length; ri++) {
     const r = rows[ri];
     const cl = classified[ri];
+    // the row labels of the line (mostly one; a group label and an item label share a line in Word tables)
     const labelIdx: number[] = [];
-    cl.forEach((c, i) => {
-      if (c.role === 'row') labelIdx.push(i);
-    });
+    for (let i = 0; i < cl.length; i++) if (cl[i].role === 'row') labelIdx.push(i);
     if (labelIdx.length === 0) {
       const headers = cl.filter((c) => c.role === 'column' || c.role === 'spanning' || c.role === 'corner');
       for (const h of headers) table.headers.push(labelRef(h));
