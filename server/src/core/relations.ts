@@ -243,7 +243,6 @@ class Evaluated implements RelationResult {
       if (sum === sum) {
         this.reported = { lo: total, hi: total };
         this.computed = { lo: sum, hi: sum };
-        this.missing = NONE as Cell[];
         this.status = total === sum ? 'ok' : 'mismatch';
         return;
       }
