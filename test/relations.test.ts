@@ -295,7 +295,7 @@ describe('relations: whole-number tables are decided by sums of the grid (fast r
         counts[r.status] = (counts[r.status] ?? 0) + 1;
       }
     }
-    // every outcome was met (the test cannot pass on one kind alone)
-    for (const s of ['ok', 'mismatch', 'unknown', 'skipped']) assert.ok((counts[s] ?? 0) > 20 || s === 'skipped', `${s}: ${counts[s] ?? 0}`);
+    // every outcome of a compared relation was met (the test cannot pass on one kind alone; skipped ones are not counted)
+    for (const s of ['ok', 'mismatch', 'unknown']) assert.ok((counts[s] ?? 0) > 20, `${s}: ${counts[s] ?? 0}`);
   });
 });
